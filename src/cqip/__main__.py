@@ -1,0 +1,3 @@
+from cqip.cli.app import main
+
+main()

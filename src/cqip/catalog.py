@@ -1,0 +1,106 @@
+"""targets.yaml → a validated `Catalog`, with every problem located by file, line and field."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from difflib import get_close_matches
+from typing import Any
+
+from pydantic import ValidationError
+
+from cqip.models import FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
+from cqip.problems import DataError, Problem
+from cqip.yamlsafe import Path, line_of, load_with_lines
+
+
+def parse_catalog(text: str, filename: str) -> Catalog:
+    data, lines = load_with_lines(text, filename)
+    if not isinstance(data, dict):
+        raise DataError([Problem(filename, 1, "yaml", "expected a mapping with plan, sections, indicators, targets")])
+
+    def problem(path: Path, message: str) -> Problem:
+        return Problem(filename, line_of(lines, path), _dotted(path), message)
+
+    try:
+        parsed = TargetsFile.model_validate(data)
+    except ValidationError as exc:
+        raise DataError([problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]) from None
+
+    problems = [problem(path, message) for path, message in _cross_check(parsed)]
+    if problems:
+        raise DataError(problems)
+    return Catalog(
+        plan=parsed.plan,
+        sections={s.id: s for s in parsed.sections},
+        indicators={i.id: i for i in parsed.indicators},
+        targets=[_with_plan_defaults(t, parsed.plan) for t in parsed.targets],
+    )
+
+
+def suggest(name: str, known: Any) -> str:
+    """' (did you mean x?)' for a near miss, else ''."""
+    close = get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _cross_check(parsed: TargetsFile) -> Iterator[tuple[Path, str]]:
+    """What pydantic cannot see: duplicates, references, and the fields each kind needs."""
+    for collection in ("sections", "indicators", "targets"):
+        items = getattr(parsed, collection)
+        counts = Counter(item.id for item in items)
+        for i, item in enumerate(items):
+            if counts[item.id] > 1:
+                yield (collection, i, "id"), f"duplicate id {item.id!r}"
+    sections = {s.id for s in parsed.sections}
+    indicators = {i.id: i for i in parsed.indicators}
+    for i, target in enumerate(parsed.targets):
+        path: Path = ("targets", i)
+        if target.section not in sections:
+            yield (*path, "section"), f"unknown section {target.section!r}{suggest(target.section, sections)}"
+        indicator = indicators.get(target.indicator)
+        if indicator is None:
+            yield (*path, "indicator"), f"unknown indicator {target.indicator!r}{suggest(target.indicator, indicators)}"
+        elif target.kind in FLOW_ONLY and indicator.measure is not Measure.FLOW:
+            yield (*path, "kind"), f"{target.kind} targets need a flow indicator; {indicator.id} is a stock"
+        for key, required in KIND_FIELDS[target.kind].items():
+            present = getattr(target, key) is not None
+            if required and not present:
+                yield (*path, key), f"required for kind {target.kind}"
+            elif present and not required:
+                yield (*path, key), f"not allowed for kind {target.kind}"
+        deadline = target.deadline or parsed.plan.deadline
+        baseline = target.baseline_year or parsed.plan.baseline_year
+        if baseline >= deadline:
+            yield (*path, "baseline_year"), f"baseline year {baseline} must be before the deadline {deadline}"
+        if target.window is not None and not baseline < target.window[0] <= target.window[1] == deadline:
+            yield (*path, "window"), f"must run from after the baseline {baseline} to the deadline {deadline}"
+        if target.kind is Kind.MULTIPLE or target.kind is Kind.GROWTH:
+            if target.baseline_value is not None and target.baseline_value <= 0:
+                yield (*path, "baseline_value"), "must be positive for a compound path"
+
+
+def _with_plan_defaults(target: Target, plan: Plan) -> Target:
+    return target.model_copy(
+        update={
+            "baseline_year": target.baseline_year or plan.baseline_year,
+            "deadline": target.deadline or plan.deadline,
+        }
+    )
+
+
+def _dotted(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def _pydantic_message(err: Any) -> str:
+    if err["type"] == "extra_forbidden":
+        return "unknown key"
+    if err["type"] == "missing":
+        return "required"
+    value = err.get("input")
+    shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) or value is None else ""
+    return f"{err['msg']}{shown}"

@@ -1,0 +1,327 @@
+"""Where each target stands: pace against the planned path, and where the trend leads.
+
+The maths, with b the baseline year, d the deadline, v_b the baseline value, T the target value
+and t the time (years, period end; see `periods`) of the latest observation used:
+
+* elapsed        f = (t − b) / (d − b)
+* expected       linear path  v_b + (T − v_b)·f          (level, annual, cumulative with v_b = 0
+                                                          at the year before the window starts)
+                 compound path v_b·(T / v_b)^f             (multiple, growth)
+* progress       p = (actual − v_b) / (T − v_b); expected progress p_e likewise from expected
+* status         achieved  – the latest evidence meets the target, at or before the deadline
+                 on_track  – actual at or beyond the expected path
+                 at_risk   – behind, p_e − p ≤ 0.10
+                 off_track – further behind
+                 missed    – the deadline year's figure does not meet the target
+                 incomplete – a baseline, a year of a window or the deadline figure is missing
+                 no_data   – nothing observed yet
+* projection     compound growth from the baseline (or, without one, the earliest observation)
+                 to the latest observation, continued to d
+* outlook        r = (projected − v0) / (T − v0) with v0 the projection's start value:
+                 on_course r ≥ 0.95, acceleration_needed 0.10 ≤ r < 0.95, stagnating below
+
+Only observations up to the as-of date and up to the end of the deadline year are used: a figure
+for 2023 says nothing about a 2020 target. For a flow, only full-year figures count, except that a
+year-to-date figure already meeting the target proves it met (flows do not shrink within a year).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from cqip.models import Dataset, Direction, Indicator, Kind, Measure, Observation, Target
+from cqip.periods import Period, date_to_t
+
+AT_RISK_POINTS = 0.10
+ON_COURSE_RATIO = 0.95
+STAGNATING_RATIO = 0.10
+COMPOUND_KINDS = {Kind.MULTIPLE, Kind.GROWTH}
+
+
+class Status(StrEnum):
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    MISSED = "missed"
+    INCOMPLETE = "incomplete"
+    NO_DATA = "no_data"
+
+
+# Worst first: the order in which `gap` and summaries list statuses.
+SEVERITY = [Status.MISSED, Status.OFF_TRACK, Status.AT_RISK, Status.INCOMPLETE, Status.NO_DATA,
+            Status.ON_TRACK, Status.ACHIEVED]
+
+
+class Outlook(StrEnum):
+    ON_COURSE = "on_course"
+    ACCELERATION_NEEDED = "acceleration_needed"
+    STAGNATING = "stagnating"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    target: Target
+    indicator: Indicator
+    status: Status
+    actual: float | None = None
+    target_value: float | None = None
+    baseline_value: float | None = None
+    baseline_from: str | None = None
+    expected: float | None = None
+    elapsed: float | None = None
+    progress: float | None = None
+    expected_progress: float | None = None
+    projected: float | None = None
+    growth_rate: float | None = None
+    outlook_ratio: float | None = None
+    outlook: Outlook | None = None
+    latest: Observation | None = None
+    achieved_in: str | None = None
+    missing: tuple[str, ...] = ()
+    used: tuple[Observation, ...] = field(default=(), repr=False)
+
+    @property
+    def sign(self) -> int:
+        return 1 if self.target.direction is Direction.HIGHER else -1
+
+    @property
+    def achievement(self) -> float | None:
+        """完成率: actual ÷ target (target ÷ actual when lower is better), so 1.0 means met."""
+        if self.actual is None or not self.target_value:
+            return None
+        if self.sign < 0:
+            return self.target_value / self.actual if self.actual else None
+        return self.actual / self.target_value
+
+    @property
+    def gap_to_target(self) -> float | None:
+        """How much is still missing to reach the target (negative once beyond it)."""
+        if self.actual is None or self.target_value is None:
+            return None
+        return self.sign * (self.target_value - self.actual)
+
+    @property
+    def gap_to_expected(self) -> float | None:
+        if self.actual is None or self.expected is None:
+            return None
+        return self.sign * (self.expected - self.actual)
+
+    @property
+    def behind(self) -> float | None:
+        """Progress points behind the path (1 − progress once the deadline is missed)."""
+        if self.progress is None:
+            return None
+        if self.status is Status.MISSED:
+            return 1 - self.progress
+        if self.expected_progress is None:
+            return None
+        return self.expected_progress - self.progress
+
+
+def evaluate_all(dataset: Dataset, as_of: date) -> list[Evaluation]:
+    catalog = dataset.catalog
+    return [
+        evaluate(target, catalog.indicators[target.indicator], dataset.series(target.indicator), as_of)
+        for target in catalog.targets
+    ]
+
+
+def evaluate(target: Target, indicator: Indicator, series: Sequence[Observation], as_of: date) -> Evaluation:
+    """The verdict on one target from its indicator's observations (sorted by time)."""
+    now = date_to_t(as_of)
+    visible = [o for o in series if o.period.t <= now]
+    if not visible:
+        return Evaluation(target, indicator, Status.NO_DATA)
+    in_plan = [o for o in visible if o.period.t <= target.end]
+    if target.kind is Kind.CUMULATIVE:
+        return _cumulative(target, indicator, in_plan, now)
+    return _point(target, indicator, visible, in_plan, now)
+
+
+def _baseline(target: Target, series: Sequence[Observation], flow: bool) -> tuple[float | None, str | None]:
+    if target.baseline_value is not None:
+        return target.baseline_value, target.baseline_source or "targets.yaml"
+    year_end = Period.year_end(target.start)
+    for obs in series:
+        if obs.period.end == year_end.end and (not flow or obs.period.is_full_year):
+            return obs.value, obs.where
+    return None, None
+
+
+def _meets(target: Target, value: float, bar: float) -> bool:
+    return value >= bar if target.direction is Direction.HIGHER else value <= bar
+
+
+def _bar(target: Target, target_value: float) -> float:
+    """The value that counts as met: `approx` widens it by the tolerance (500个左右 → 450)."""
+    slack = target.approx or 0.0
+    return target_value * (1 - slack) if target.direction is Direction.HIGHER else target_value * (1 + slack)
+
+
+def _point(target: Target, indicator: Indicator, visible: list[Observation], in_plan: list[Observation],
+           now: float) -> Evaluation:
+    flow = indicator.measure is Measure.FLOW
+    points = [o for o in in_plan if o.period.is_full_year] if flow else in_plan
+    v_b, baseline_from = _baseline(target, visible, flow)
+    base = Evaluation(target, indicator, Status.INCOMPLETE, baseline_value=v_b, baseline_from=baseline_from)
+
+    target_value = _target_value(target, v_b)
+    latest = points[-1] if points else None
+    if latest is not None:
+        base = _replace(base, actual=latest.value, latest=latest, target_value=target_value, used=tuple(points))
+    if target_value is None:
+        return _replace(base, missing=(f"baseline {target.start}",))
+    base = _replace(base, target_value=target_value)
+    bar = _bar(target, target_value)
+
+    ytd_proof = [o for o in in_plan if flow and not o.period.is_full_year and _meets(target, o.value, bar)
+                 and (latest is None or o.period.year > latest.period.year)]
+    if ytd_proof:
+        return _replace(base, status=Status.ACHIEVED, achieved_in=str(ytd_proof[0].period), used=tuple(points) + (ytd_proof[0],))
+    if latest is None:
+        gap = f"a figure for {target.end} or earlier" if not in_plan else "a full-year figure"
+        return _replace(base, missing=(gap,))
+
+    base = _with_projection(base, points, v_b, target_value)
+    if _meets(target, latest.value, bar):
+        return _replace(base, status=Status.ACHIEVED, achieved_in=_first_of_last_run(target, points, bar))
+    if now >= target.end:
+        if latest.period.t >= target.end:
+            return _replace(base, status=Status.MISSED, progress=_progress(latest.value, v_b, target_value))
+        return _replace(base, missing=(f"the {target.end} figure",))
+    if v_b is None:
+        return _replace(base, missing=(f"baseline {target.start}",))
+    if target.kind is Kind.INCREASE:
+        return _replace(base, status=Status.OFF_TRACK)
+    return _pace(base, latest.period.t, v_b, latest.value, compound=target.kind in COMPOUND_KINDS)
+
+
+def _cumulative(target: Target, indicator: Indicator, in_plan: list[Observation], now: float) -> Evaluation:
+    assert target.window is not None and target.value is not None
+    first, last = target.window
+    full = {o.period.year: o for o in in_plan if o.period.is_full_year and first <= o.period.year <= last}
+    partial = {o.period.year: o for o in in_plan if not o.period.is_full_year and first <= o.period.year <= last
+               and o.period.year not in full}
+    known = sum(o.value for o in full.values())
+    lower_bound = known + sum(o.value for o in partial.values())
+    used = tuple(sorted([*full.values(), *partial.values()], key=lambda o: o.period.t))
+    base = Evaluation(target, indicator, Status.INCOMPLETE, actual=known if full else None, target_value=target.value,
+                      baseline_value=0.0, baseline_from=f"sum starts in {first}", used=used,
+                      latest=used[-1] if used else None)
+    if not used:
+        return _replace(base, status=Status.NO_DATA)
+    if lower_bound >= target.value:
+        return _replace(base, status=Status.ACHIEVED, actual=lower_bound, achieved_in=str(used[-1].period))
+    through = min(last, int(now) if now % 1 == 0 else int(now) - 1)  # last year fully elapsed
+    missing = tuple(str(y) for y in range(first, through + 1) if y not in full)
+    if missing:
+        return _replace(base, missing=missing)
+    years = sorted(full)
+    base = _with_cumulative_projection(base, full, last)
+    if years[-1] >= last:
+        return _replace(base, status=Status.MISSED, progress=known / target.value)
+    return _pace(base, float(years[-1]), 0.0, known, compound=False, start=first - 1)
+
+
+def _target_value(target: Target, v_b: float | None) -> float | None:
+    if target.value is not None:
+        return target.value
+    if v_b is None:
+        return None
+    if target.kind is Kind.MULTIPLE:
+        assert target.factor is not None
+        return target.factor * v_b
+    if target.kind is Kind.GROWTH:
+        assert target.rate is not None
+        return v_b * (1 + target.rate) ** (target.end - target.start)
+    return v_b  # increase: anything beyond the baseline
+
+
+def _pace(base: Evaluation, t: float, v_b: float, actual: float, *, compound: bool,
+          start: float | None = None) -> Evaluation:
+    target, target_value = base.target, base.target_value
+    assert target_value is not None
+    b = target.start if start is None else start
+    f = (t - b) / (target.end - b)
+    if compound and v_b > 0 and target_value > 0:
+        expected = v_b * (target_value / v_b) ** f
+    else:
+        expected = v_b + (target_value - v_b) * f
+    progress = _progress(actual, v_b, target_value)
+    expected_progress = _progress(expected, v_b, target_value)
+    if base.sign * (actual - expected) >= 0:
+        status = Status.ON_TRACK
+    elif progress is not None and expected_progress is not None and expected_progress - progress <= AT_RISK_POINTS:
+        status = Status.AT_RISK
+    else:
+        status = Status.OFF_TRACK
+    return _replace(base, status=status, elapsed=f, expected=expected, progress=progress,
+                    expected_progress=expected_progress)
+
+
+def _progress(value: float, v_b: float | None, target_value: float) -> float | None:
+    if v_b is None or target_value == v_b:
+        return None
+    return (value - v_b) / (target_value - v_b)
+
+
+def _with_projection(base: Evaluation, points: list[Observation], v_b: float | None,
+                     target_value: float) -> Evaluation:
+    latest = points[-1]
+    deadline = base.target.end
+    if v_b is not None and base.target.start < latest.period.t:
+        t0, v0 = float(base.target.start), v_b
+    else:
+        t0, v0 = points[0].period.t, points[0].value
+    if t0 >= latest.period.t or v0 <= 0 or latest.value <= 0:
+        return base
+    rate = (latest.value / v0) ** (1 / (latest.period.t - t0)) - 1
+    projected = latest.value * (1 + rate) ** max(0.0, deadline - latest.period.t)
+    return _with_outlook(_replace(base, growth_rate=rate, projected=projected), v0, target_value)
+
+
+def _with_cumulative_projection(base: Evaluation, full: dict[int, Observation], last: int) -> Evaluation:
+    """Sum so far plus each remaining year at the growth rate of the annual figures."""
+    years = sorted(full)
+    first_obs, last_obs = full[years[0]], full[years[-1]]
+    if len(years) < 2 or first_obs.value <= 0 or last_obs.value <= 0:
+        return base
+    rate = (last_obs.value / first_obs.value) ** (1 / (years[-1] - years[0])) - 1
+    projected = sum(o.value for o in full.values()) + sum(
+        last_obs.value * (1 + rate) ** (y - years[-1]) for y in range(years[-1] + 1, last + 1)
+    )
+    assert base.target_value is not None
+    return _with_outlook(_replace(base, growth_rate=rate, projected=projected), 0.0, base.target_value)
+
+
+def _with_outlook(base: Evaluation, v0: float, target_value: float) -> Evaluation:
+    if base.projected is None or target_value == v0:
+        return base
+    r = (base.projected - v0) / (target_value - v0)
+    if r >= ON_COURSE_RATIO:
+        outlook = Outlook.ON_COURSE
+    elif r >= STAGNATING_RATIO:
+        outlook = Outlook.ACCELERATION_NEEDED
+    else:
+        outlook = Outlook.STAGNATING
+    return _replace(base, outlook_ratio=r, outlook=outlook)
+
+
+def _first_of_last_run(target: Target, points: list[Observation], bar: float) -> str:
+    """The period since which the target has been met without interruption."""
+    first = points[-1]
+    for obs in reversed(points):
+        if not _meets(target, obs.value, bar):
+            break
+        first = obs
+    return str(first.period)
+
+
+def _replace(base: Evaluation, **changes: object) -> Evaluation:
+    from dataclasses import replace
+
+    return replace(base, **changes)  # type: ignore[arg-type]

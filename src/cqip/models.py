@@ -1,0 +1,162 @@
+"""The plan's vocabulary: indicators, targets, observations.
+
+Targets come from hand-edited YAML, so they are pydantic models with `extra="forbid"` (a typo in a
+key is an error, not a silently ignored field). Observations can number in the millions, so they
+are plain slotted dataclasses built by the CSV parser after it has checked each cell itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cqip.periods import Period
+
+SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+class Measure(StrEnum):
+    STOCK = "stock"  # a level at a point in time (patents held, trademarks in force)
+    FLOW = "flow"  # an amount per year (applications filed, revenue)
+
+
+class Kind(StrEnum):
+    LEVEL = "level"
+    ANNUAL = "annual"
+    CUMULATIVE = "cumulative"
+    MULTIPLE = "multiple"
+    GROWTH = "growth"
+    INCREASE = "increase"
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Plan(_Strict):
+    id: str
+    title_zh: str
+    title_en: str
+    issued: date | None = None
+    baseline_year: Year
+    deadline: Year
+
+
+class Section(_Strict):
+    id: SnakeId
+    zh: str
+    en: str
+
+
+class Indicator(_Strict):
+    id: SnakeId
+    zh: str
+    en: str
+    unit: Annotated[str, Field(min_length=1)]
+    measure: Measure
+    definition: str | None = None
+
+
+class Target(_Strict):
+    id: SnakeId
+    indicator: SnakeId
+    section: SnakeId
+    kind: Kind
+    clause: Annotated[str, Field(min_length=1)]
+    aspirational: bool = False
+    value: float | None = None
+    approx: Annotated[float, Field(gt=0, lt=1)] | None = None
+    direction: Direction = Direction.HIGHER
+    factor: Annotated[float, Field(gt=0)] | None = None
+    rate: Annotated[float, Field(gt=-1)] | None = None
+    window: tuple[Year, Year] | None = None
+    baseline_year: Year | None = None
+    baseline_value: float | None = None
+    baseline_source: str | None = None
+    deadline: Year | None = None
+    note: str | None = None
+
+    @property
+    def start(self) -> int:
+        """Baseline year; always set once the catalog has applied the plan's defaults."""
+        assert self.baseline_year is not None
+        return self.baseline_year
+
+    @property
+    def end(self) -> int:
+        assert self.deadline is not None
+        return self.deadline
+
+
+# Which optional keys each kind needs (True) or forbids (False); unlisted keys are free.
+KIND_FIELDS: dict[Kind, dict[str, bool]] = {
+    Kind.LEVEL: {"value": True, "factor": False, "rate": False, "window": False},
+    Kind.ANNUAL: {"value": True, "factor": False, "rate": False, "window": False, "approx": False},
+    Kind.CUMULATIVE: {"value": True, "factor": False, "rate": False, "window": True, "approx": False},
+    Kind.MULTIPLE: {"value": False, "factor": True, "rate": False, "window": False, "approx": False},
+    Kind.GROWTH: {"value": False, "factor": False, "rate": True, "window": False, "approx": False},
+    Kind.INCREASE: {"value": False, "factor": False, "rate": False, "window": False, "approx": False},
+}
+FLOW_ONLY = {Kind.ANNUAL, Kind.CUMULATIVE}
+
+
+class TargetsFile(_Strict):
+    plan: Plan
+    sections: list[Section]
+    indicators: list[Indicator]
+    targets: list[Target]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A validated targets.yaml: every cross-reference resolved, plan defaults applied."""
+
+    plan: Plan
+    sections: dict[str, Section]
+    indicators: dict[str, Indicator]
+    targets: list[Target]
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    indicator: str
+    period: Period
+    value: float
+    unit: str
+    source: str
+    note: str
+    file: str
+    line: int
+    recorded: date | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    catalog: Catalog
+    observations: list[Observation]
+    by_indicator: dict[str, list[Observation]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, catalog: Catalog, observations: list[Observation]) -> Dataset:
+        """Index observations per indicator, in time order, for the evaluation."""
+        by_indicator: dict[str, list[Observation]] = {key: [] for key in catalog.indicators}
+        for obs in sorted(observations, key=lambda o: (o.period.t, o.file, o.line)):
+            by_indicator.setdefault(obs.indicator, []).append(obs)
+        return cls(catalog, observations, by_indicator)
+
+    def series(self, indicator: str) -> list[Observation]:
+        return self.by_indicator.get(indicator, [])

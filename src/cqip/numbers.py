@@ -1,0 +1,23 @@
+"""Numbers as people type them into spreadsheets: `3,500`, `3500.0`, full-width `３５００`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def parse_number(text: str) -> Decimal:
+    """Exact decimal value of `text`; raises ValueError with a readable message."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not value.is_finite():
+        raise ValueError(f"{text!r} is not a finite number")
+    return value
