@@ -135,7 +135,7 @@ def evaluate(target: Target, indicator: Indicator, series: Sequence[Observation]
     now = date_to_t(as_of)
     visible = [o for o in series if o.period.t <= now]
     if not visible:
-        return Evaluation(target, indicator, Status.NO_DATA)
+        return Evaluation(target, indicator, Status.NO_DATA, target_value=target.value)
     in_plan = [o for o in visible if o.period.t <= target.end]
     if target.kind is Kind.CUMULATIVE:
         return _cumulative(target, indicator, in_plan, now)

@@ -1,0 +1,49 @@
+"""The `cqip` command: option parsing only; every computation lives in the core modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cqip import __version__
+from cqip.cli import gap, status, validate
+from cqip.cli.common import State
+
+app = typer.Typer(
+    name="cqip",
+    help="Track Chongqing's 2016 IP-strong-city plan (渝府发〔2016〕56号): targets, sourced actuals, verdicts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cqip {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", metavar="DIR", envvar="CQIP_DATA",
+                     help="Directory holding targets.yaml and actuals/ (default: $CQIP_DATA, else the bundled data)."),
+    ] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Track the plan's targets against dated, sourced observations."""
+    ctx.obj = State(data=data)
+
+
+app.command("status")(status.status)
+app.command("gap")(gap.gap)
+app.command("validate")(validate.validate)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,100 @@
+"""What every command shares: the data directory, output options, loading with clean errors.
+
+Heavy modules (pydantic, yaml, the evaluation) are imported inside the helpers, so that
+`cqip --help` and usage errors start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from cqip.models import Dataset
+    from cqip.problems import Problem
+
+EXIT_INVALID = 2
+WIDE = 120  # terminal columns from which tables also show the Chinese indicator names
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@dataclass
+class State:
+    data: Path | None = None
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format: table for people, json for machines.")]
+AsOfOption = Annotated[
+    date | None,
+    typer.Option("--as-of", parser=parse_date, metavar="YYYY-MM-DD",
+                 help="Evaluate as of this date instead of today (observations after it are ignored)."),
+]
+
+
+def console() -> Console:
+    """Rich console: colour only on a terminal (and never with NO_COLOR); 100 columns when piped."""
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 100
+    return Console(width=width, soft_wrap=False)
+
+
+def data_dir(ctx: typer.Context) -> Path:
+    from cqip.datadir import resolve_data_dir
+
+    state = ctx.find_object(State)
+    return resolve_data_dir(state.data if state else None)
+
+
+def load(ctx: typer.Context) -> Dataset:
+    """The checked dataset, or every problem on stderr and exit 2."""
+    from cqip.datadir import read_sources
+    from cqip.loading import load_dataset
+    from cqip.problems import DataError
+
+    try:
+        targets, actuals = read_sources(data_dir(ctx))
+        return load_dataset(targets, actuals)
+    except DataError as exc:
+        fail(exc.problems)
+
+
+def fail(problems: list[Problem]) -> NoReturn:
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    typer.echo(f"{len(problems)} problem(s) found; fix them and run `cqip validate`.", err=True)
+    raise typer.Exit(EXIT_INVALID)
+
+
+def emit(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def print_footer(out: Console, notes: list[str], summary: str) -> None:
+    from rich.markup import escape
+
+    for note in notes:
+        out.print(escape(note), overflow="fold")
+    out.print(summary)

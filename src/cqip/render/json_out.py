@@ -1,0 +1,10 @@
+"""JSON for machines: one object per target, keys as in `records.FIELDS`, numbers as numbers."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def dumps(records: list[dict[str, Any]]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

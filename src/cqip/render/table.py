@@ -1,0 +1,106 @@
+"""Rich tables for people at a terminal; rich drops colour itself when piped or NO_COLOR is set."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from cqip.evaluation import Evaluation
+from cqip.models import Section
+from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, bar, label, number, percent
+
+
+def _status(ev: Evaluation) -> Text:
+    return Text(label(ev.status), style=STATUS_STYLE[ev.status])
+
+
+def _outlook(ev: Evaluation) -> Text:
+    if ev.outlook is None:
+        return Text("")
+    return Text(label(ev.outlook).replace("acceleration needed", "accelerate"), style=OUTLOOK_STYLE[ev.outlook])
+
+
+def _name(ev: Evaluation) -> str:
+    return ev.indicator.zh + ("（力争）" if ev.target.aspirational else "")
+
+
+def _actual_vs_target(ev: Evaluation) -> str:
+    return f"{number(ev.actual)} / {number(ev.target_value)}"
+
+
+def _achievement(ev: Evaluation) -> str:
+    """A bar capped at 100 % plus the exact 完成率, which may exceed it."""
+    return f"{bar(ev.achievement, 8)} {percent(ev.achievement)}" if ev.achievement is not None else ""
+
+
+def _period(ev: Evaluation) -> str:
+    return str(ev.latest.period) if ev.latest else ""
+
+
+def _note(ev: Evaluation) -> str:
+    if ev.missing:
+        return "missing " + ", ".join(ev.missing)
+    return f"since {ev.achieved_in}" if ev.achieved_in else ""
+
+
+def _table(title: str) -> Table:
+    return Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
+                 show_edge=False, pad_edge=False, padding=(0, 1))
+
+
+def _column(table: Table, header: str, *, right: bool = False, max_width: int | None = None,
+            min_width: int | None = None) -> None:
+    """Single-line cells: names are cut with an ellipsis (verdict columns never) instead of wrapping."""
+    table.add_column(header, justify="right" if right else "left", no_wrap=True, overflow="ellipsis",
+                     max_width=max_width, min_width=min_width)
+
+
+def status_table(groups: list[tuple[Section, list[Evaluation]]], title: str, *, wide: bool) -> Table:
+    """`wide` (≥ 120 columns) adds the Chinese indicator name; verdict columns are never cut."""
+    table = _table(title)
+    _column(table, "target", max_width=34 if wide else 26)
+    if wide:
+        _column(table, "指标", max_width=24)
+    _column(table, "actual / target", right=True, min_width=13)
+    _column(table, "完成率", min_width=13)
+    _column(table, "period", min_width=7)
+    _column(table, "status", min_width=10)
+    _column(table, "outlook", min_width=10)
+    for section, rows in groups:
+        table.add_row(Text(f"{section.zh}  {section.en}", style="bold cyan"))
+        for i, ev in enumerate(rows):
+            cells = [ev.target.id, *([_name(ev)] if wide else []), _actual_vs_target(ev), _achievement(ev),
+                     _period(ev), _status(ev), _outlook(ev)]
+            table.add_row(*cells, end_section=i == len(rows) - 1)
+    return table
+
+
+def gap_table(rows: list[Evaluation], title: str, *, wide: bool) -> Table:
+    table = _table(title)
+    _column(table, "target", max_width=34 if wide else 22)
+    if wide:
+        _column(table, "指标", max_width=20)
+    _column(table, "status", min_width=10)
+    _column(table, "behind", right=True, min_width=9)
+    _column(table, "actual", right=True, min_width=6)
+    _column(table, "expected", right=True, min_width=8)
+    _column(table, "to path", right=True, min_width=7)
+    if wide:
+        _column(table, "target", right=True, min_width=6)
+    _column(table, "to target", right=True, min_width=9)
+    _column(table, "period", min_width=7)
+    for ev in rows:
+        behind = ev.behind
+        table.add_row(
+            ev.target.id, *([_name(ev)] if wide else []), _status(ev),
+            "" if behind is None else f"{behind * 100:+.1f} pts", number(ev.actual), number(ev.expected),
+            number(ev.gap_to_expected), *([number(ev.target_value)] if wide else []), number(ev.gap_to_target),
+            _period(ev),
+        )
+    return table
+
+
+def notes(evaluations: list[Evaluation]) -> list[str]:
+    """What the table cannot hold: missing data and when a target was first met, one line each."""
+    return [f"{ev.target.id}: {_note(ev)}" for ev in evaluations if _note(ev)]

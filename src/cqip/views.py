@@ -1,0 +1,34 @@
+"""Orderings and tallies shared by every output format, so tables and JSON always agree."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cqip.evaluation import SEVERITY, Evaluation, Status
+from cqip.models import Catalog, Section
+
+
+def by_section(evaluations: list[Evaluation], catalog: Catalog) -> list[tuple[Section, list[Evaluation]]]:
+    """Plan order: sections as listed in targets.yaml, targets in file order within each."""
+    groups = [(section, [e for e in evaluations if e.target.section == section.id])
+              for section in catalog.sections.values()]
+    return [(section, rows) for section, rows in groups if rows]
+
+
+def worst_first(evaluations: list[Evaluation]) -> list[Evaluation]:
+    """`gap` order: furthest behind the path first; targets without a measurable gap last, by severity."""
+    def key(ev: Evaluation) -> tuple[int, float, int, str]:
+        behind = ev.behind
+        return (behind is None, -(behind or 0.0), SEVERITY.index(ev.status), ev.target.id)
+
+    return sorted(evaluations, key=key)
+
+
+def status_counts(evaluations: list[Evaluation]) -> dict[Status, int]:
+    counts = Counter(ev.status for ev in evaluations)
+    return {status: counts.get(status, 0) for status in Status}
+
+
+def summary_line(evaluations: list[Evaluation], as_of: str) -> str:
+    parts = ", ".join(f"{n} {status.value.replace('_', ' ')}" for status, n in status_counts(evaluations).items())
+    return f"{len(evaluations)} targets as of {as_of}: {parts}"
