@@ -39,6 +39,7 @@ AT_RISK_POINTS = 0.10
 ON_COURSE_RATIO = 0.95
 STAGNATING_RATIO = 0.10
 COMPOUND_KINDS = {Kind.MULTIPLE, Kind.GROWTH}
+EPSILON = 1e-9  # float noise: 0.6 − 0.5 must count as exactly 10 points, not 10.0000000000000009
 
 
 class Status(StrEnum):
@@ -253,9 +254,10 @@ def _pace(base: Evaluation, t: float, v_b: float, actual: float, *, compound: bo
         expected = v_b + (target_value - v_b) * f
     progress = _progress(actual, v_b, target_value)
     expected_progress = _progress(expected, v_b, target_value)
-    if base.sign * (actual - expected) >= 0:
+    if base.sign * (actual - expected) >= -EPSILON * max(1.0, abs(expected)):
         status = Status.ON_TRACK
-    elif progress is not None and expected_progress is not None and expected_progress - progress <= AT_RISK_POINTS:
+    elif (progress is not None and expected_progress is not None
+          and expected_progress - progress <= AT_RISK_POINTS + EPSILON):
         status = Status.AT_RISK
     else:
         status = Status.OFF_TRACK
