@@ -183,9 +183,9 @@ def _point(target: Target, indicator: Indicator, visible: list[Observation], in_
                  and (latest is None or o.period.year > latest.period.year)]
     if ytd_proof:
         return _replace(base, status=Status.ACHIEVED, achieved_in=str(ytd_proof[0].period), used=tuple(points) + (ytd_proof[0],))
-    if latest is None:
-        gap = f"a figure for {target.end} or earlier" if not in_plan else "a full-year figure"
-        return _replace(base, missing=(gap,))
+    if latest is None or latest.period.t <= target.start and not _meets(target, latest.value, bar):
+        kind = "a full-year figure" if flow else "a figure"
+        return _replace(base, missing=(f"{kind} after {target.start}",))
 
     base = _with_projection(base, points, v_b, target_value)
     if _meets(target, latest.value, bar):
