@@ -82,4 +82,4 @@ class Period:
 def date_to_t(day: date) -> float:
     """A calendar day on the year axis; a month's last day coincides with its `YYYY-MM` period."""
     days_in_month = calendar.monthrange(day.year, day.month)[1]
-    return day.year - 1 + (day.month - 1) / 12 + day.day / (12 * days_in_month)
+    return day.year + (day.month - 12) / 12 - (days_in_month - day.day) / (12 * days_in_month)

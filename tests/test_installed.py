@@ -1,0 +1,44 @@
+"""The installed `cqip` script, run as a user would: from an unrelated directory, no options."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).with_name("cqip")
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k != "CQIP_DATA"}
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env={**base, **(env or {})}, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_status_on_bundled_data_from_any_directory(tmp_path: Path) -> None:
+    result = run("status", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) >= 40
+
+
+def test_table_output_when_piped_has_no_colour_codes(tmp_path: Path) -> None:
+    result = run("status", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "\x1b[" not in result.stdout
+    assert "invention_patents_per_10k_2020" in result.stdout
+    assert " targets as of " in result.stdout  # the one-line summary closes the output
+
+
+def test_cqip_data_environment_variable(tmp_path: Path) -> None:
+    result = run("validate", cwd=tmp_path, env={"CQIP_DATA": str(tmp_path / "nowhere")})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"{tmp_path}/nowhere/targets.yaml: file: not found in {tmp_path}/nowhere"
+    assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "cqip", "validate"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith("OK: ")
