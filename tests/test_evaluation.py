@@ -174,6 +174,11 @@ class TestCumulative:
         assert ev.missing == ("2017", "2019")
         assert ev.expected is None
 
+    def test_mid_year_needs_every_year_already_over(self) -> None:
+        # As of mid-2019 the year 2018 is over and must be reported, 2019 not yet.
+        ev = evaluate(self.make(), FLOW, obs(("2016", 400), ("2017", 450), indicator=FLOW), date(2019, 6, 30))
+        assert ev.missing == ("2018",)
+
     def test_missed_after_the_window(self) -> None:
         data = obs(*((str(y), 480) for y in range(2016, 2021)), indicator=FLOW)
         ev = evaluate(self.make(), FLOW, data, date(2021, 3, 1))

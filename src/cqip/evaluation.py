@@ -27,6 +27,7 @@ year-to-date figure already meeting the target proves it met (flows do not shrin
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -217,7 +218,7 @@ def _cumulative(target: Target, indicator: Indicator, in_plan: list[Observation]
         return _replace(base, status=Status.NO_DATA)
     if lower_bound >= target.value:
         return _replace(base, status=Status.ACHIEVED, actual=lower_bound, achieved_in=str(used[-1].period))
-    through = min(last, int(now) if now % 1 == 0 else int(now) - 1)  # last year fully elapsed
+    through = min(last, math.floor(now))  # last year fully elapsed: t = Y is the end of year Y
     missing = tuple(str(y) for y in range(first, through + 1) if y not in full)
     if missing:
         return _replace(base, missing=missing)

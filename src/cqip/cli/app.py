@@ -16,6 +16,7 @@ app = typer.Typer(
     help="Track Chongqing's 2016 IP-strong-city plan (渝府发〔2016〕56号): targets, sourced actuals, verdicts.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click usage errors: short, greppable, no box drawing in cron mail
     add_completion=False,
 )
 
