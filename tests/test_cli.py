@@ -52,7 +52,7 @@ def test_status_table_groups_by_section_and_aligns_chinese(cli, data_dir: Path) 
     column = [cell_len(row[: row.index("at risk" if row.startswith("patents") else "incomplete")]) for row in rows]
     assert column[0] == column[1]  # the status column starts at the same display column
     assert result.output.splitlines()[-1] == (
-        "2 targets as of 2019-06-30: 0 achieved, 0 on track, 1 at risk, 0 off track, 0 missed, 1 incomplete, 0 no data"
+        "2 targets: 0 achieved, 0 on track, 1 at risk, 0 off track, 0 missed, 1 incomplete, 0 no data"
     )
 
 

@@ -29,6 +29,7 @@ def status_counts(evaluations: list[Evaluation]) -> dict[Status, int]:
     return {status: counts.get(status, 0) for status in Status}
 
 
-def summary_line(evaluations: list[Evaluation], as_of: str) -> str:
+def summary_line(evaluations: list[Evaluation]) -> str:
+    """One line under 100 columns even with every status present (the date is in the title)."""
     parts = ", ".join(f"{n} {status.value.replace('_', ' ')}" for status, n in status_counts(evaluations).items())
-    return f"{len(evaluations)} targets as of {as_of}: {parts}"
+    return f"{len(evaluations)} targets: {parts}"

@@ -34,4 +34,4 @@ def gap(
     out = console()
     title = f"{dataset.catalog.plan.id} — gaps as of {when.isoformat()}, worst first"
     out.print(gap_table(evaluations, title, wide=out.width >= WIDE))
-    print_footer(out, notes(evaluations), summary_line(evaluations, when.isoformat()))
+    print_footer(out, notes(evaluations), summary_line(evaluations))

@@ -29,4 +29,4 @@ def status(ctx: typer.Context, format: FormatOption = Format.TABLE, as_of: AsOfO
     out = console()
     title = f"{dataset.catalog.plan.id} — status as of {when.isoformat()}"
     out.print(status_table(by_section(evaluations, dataset.catalog), title, wide=out.width >= WIDE))
-    print_footer(out, notes(evaluations), summary_line(evaluations, when.isoformat()))
+    print_footer(out, notes(evaluations), summary_line(evaluations))
