@@ -45,4 +45,5 @@ def load_dataset(targets: Source, actuals: Sequence[Source]) -> Dataset:
     problems.extend(found)
     if problems:
         raise DataError(problems)
-    return Dataset.build(catalog, kept)
+    replaced = set(kept)
+    return Dataset.build(catalog, kept, tuple(o for o in observations if o not in replaced))

@@ -149,14 +149,18 @@ class Dataset:
     catalog: Catalog
     observations: list[Observation]
     by_indicator: dict[str, list[Observation]] = field(default_factory=dict)
+    # Rows replaced by a later `recorded` revision: kept so that the data as it stood earlier
+    # can be rebuilt (see `changes`).
+    superseded: tuple[Observation, ...] = ()
 
     @classmethod
-    def build(cls, catalog: Catalog, observations: list[Observation]) -> Dataset:
+    def build(cls, catalog: Catalog, observations: list[Observation],
+              superseded: tuple[Observation, ...] = ()) -> Dataset:
         """Index observations per indicator, in time order, for the evaluation."""
         by_indicator: dict[str, list[Observation]] = {key: [] for key in catalog.indicators}
         for obs in sorted(observations, key=lambda o: (o.period.t, o.file, o.line)):
             by_indicator.setdefault(obs.indicator, []).append(obs)
-        return cls(catalog, observations, by_indicator)
+        return cls(catalog, observations, by_indicator, superseded)
 
     def series(self, indicator: str) -> list[Observation]:
         return self.by_indicator.get(indicator, [])

@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 from cqip.evaluation import Evaluation
+from cqip.report import Report
+from cqip.views import summary_line
 
 # Documented in the README; keep the order stable, consumers diff these files.
 FIELDS = (
@@ -55,3 +57,36 @@ def to_record(ev: Evaluation, as_of: date) -> dict[str, Any]:
         "as_of": as_of.isoformat(),
     }
 
+
+
+def sorted_records(evaluations: list[Evaluation], as_of: date) -> list[dict[str, Any]]:
+    """The stable order of every machine-readable output: by target id."""
+    return sorted((to_record(ev, as_of) for ev in evaluations), key=lambda r: r["target_id"])
+
+
+def report_record(report: Report) -> dict[str, Any]:
+    """`cqip report --format json`; the keys are documented in the README."""
+    return {
+        "plan": report.plan,
+        "as_of": report.as_of.isoformat(),
+        "since": report.since.isoformat(),
+        "data_dir": report.data_dir,
+        "targets": report.targets,
+        "observations": report.observations,
+        "newest_period": str(report.newest) if report.newest else None,
+        "status_counts": {status.value: n for status, n in report.status_counts.items()},
+        "outlook_counts": {(o.value if o else "none"): n for o, n in report.outlook_counts.items()},
+        "recorded": [
+            {"recorded": str(o.recorded), "indicator": o.indicator, "period": str(o.period), "value": _num(o.value),
+             "unit": o.unit, "source": o.source, "where": o.where}
+            for o in report.recorded
+        ],
+        "status_changes": [{"target_id": c.target_id, "before": c.before.value, "after": c.after.value}
+                           for c in report.changes],
+        "attention": [ev.target.id for ev in report.attention],
+        "stale": [{"indicator": s.indicator.id, "latest_period": str(s.latest.period) if s.latest else None}
+                  for s in report.stale],
+        "stale_months": report.stale_months,
+        "summary": summary_line(report.evaluations),
+        "records": sorted_records(report.evaluations, report.as_of),
+    }

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cqip import __version__
-from cqip.cli import gap, status, validate
+from cqip.cli import gap, report, status, validate
 from cqip.cli.common import State
 
 app = typer.Typer(
@@ -44,6 +44,7 @@ def root(
 app.command("status")(status.status)
 app.command("gap")(gap.gap)
 app.command("validate")(validate.validate)
+app.command("report")(report.report)
 
 
 def main() -> None:

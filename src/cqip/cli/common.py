@@ -28,7 +28,24 @@ WIDE = 120  # terminal columns from which tables also show the Chinese indicator
 
 class Format(StrEnum):
     TABLE = "table"
+    TEXT = "text"
+    MARKDOWN = "markdown"
     JSON = "json"
+    CSV = "csv"
+
+
+class ReportFormat(StrEnum):
+    """The report is prose with tables, so it has no rich-table form."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+
+
+class Lang(StrEnum):
+    ZH = "zh"
+    EN = "en"
 
 
 @dataclass
@@ -45,12 +62,26 @@ def parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format: table for people, json for machines.")]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", show_default=False,
+                 help="table (default on a terminal), text (default otherwise), markdown, json or csv."),
+]
+LangOption = Annotated[
+    Lang, typer.Option("--lang", envvar="CQIP_LANG", help="Language of names and status words (default: $CQIP_LANG, else zh)."),
+]
 AsOfOption = Annotated[
     date | None,
     typer.Option("--as-of", parser=parse_date, metavar="YYYY-MM-DD",
                  help="Evaluate as of this date instead of today (observations after it are ignored)."),
 ]
+
+
+def output_format(chosen: Format | None) -> Format:
+    """An explicit --format, else a table for a person at a terminal and plain text for pipes and cron."""
+    if chosen is not None:
+        return chosen
+    return Format.TABLE if sys.stdout.isatty() else Format.TEXT
 
 
 def console() -> Console:

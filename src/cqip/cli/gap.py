@@ -7,31 +7,34 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import WIDE, Format, FormatOption, console, emit, load, print_footer
+from cqip.cli.common import WIDE, Format, FormatOption, Lang, LangOption, console, emit, load, output_format, print_footer
 
 
 def gap(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", "-y", min=1900, max=2200,
                                              help="Use only observations up to the end of this year (default: today).")] = None,
-    format: FormatOption = Format.TABLE,
+    format: FormatOption = None,
+    lang: LangOption = Lang.ZH,
 ) -> None:
     """Targets sorted by how far behind the expected path they are, with the gaps to path and target."""
     from cqip.evaluation import evaluate_all
-    from cqip.records import to_record
-    from cqip.views import summary_line, worst_first
+    from cqip.render.labels import heading
+    from cqip.render.blocks import gap_blocks, notes, summary
+    from cqip.views import worst_first
 
     dataset = load(ctx)
     when = date(year, 12, 31) if year is not None else date.today()
     evaluations = worst_first(evaluate_all(dataset, when))
-    if format is Format.JSON:
-        from cqip.render.json_out import dumps
+    title = heading(dataset.catalog.plan.id, "gap_title", when.isoformat(), lang)
+    fmt = output_format(format)
+    if fmt is not Format.TABLE:
+        from cqip.render.formats import render_targets
 
-        emit(dumps([to_record(ev, when) for ev in evaluations]))
+        emit(render_targets(fmt, evaluations, when, gap_blocks(evaluations, title, when.isoformat(), lang)))
         return
-    from cqip.render.table import notes, gap_table
+    from cqip.render.table import gap_table
 
     out = console()
-    title = f"{dataset.catalog.plan.id} — gaps as of {when.isoformat()}, worst first"
-    out.print(gap_table(evaluations, title, wide=out.width >= WIDE))
-    print_footer(out, notes(evaluations), summary_line(evaluations))
+    out.print(gap_table(evaluations, title, wide=out.width >= WIDE, lang=lang))
+    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, when.isoformat(), lang))

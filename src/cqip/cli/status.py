@@ -6,27 +6,29 @@ from datetime import date
 
 import typer
 
-from cqip.cli.common import WIDE, AsOfOption, Format, FormatOption, console, emit, load, print_footer
+from cqip.cli.common import WIDE, AsOfOption, Format, FormatOption, Lang, LangOption, console, emit, load, output_format, print_footer
 
 
-def status(ctx: typer.Context, format: FormatOption = Format.TABLE, as_of: AsOfOption = None) -> None:
+def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None, lang: LangOption = Lang.ZH) -> None:
     """Every target of the plan as of today (or --as-of), grouped by plan section."""
     from cqip.evaluation import evaluate_all
-    from cqip.records import to_record
-    from cqip.views import by_section, summary_line
+    from cqip.render.labels import heading
+    from cqip.render.blocks import notes, status_blocks, summary
+    from cqip.views import by_section
 
     dataset = load(ctx)
     when = as_of or date.today()
-    evaluations = evaluate_all(dataset, when)
-    if format is Format.JSON:
-        from cqip.render.json_out import dumps
+    groups = by_section(evaluate_all(dataset, when), dataset.catalog)
+    evaluations = [ev for _, rows in groups for ev in rows]
+    title = heading(dataset.catalog.plan.id, "status_title", when.isoformat(), lang)
+    fmt = output_format(format)
+    if fmt is not Format.TABLE:
+        from cqip.render.formats import render_targets
 
-        records = sorted((to_record(ev, when) for ev in evaluations), key=lambda r: r["target_id"])
-        emit(dumps(records))
+        emit(render_targets(fmt, evaluations, when, status_blocks(groups, title, when.isoformat(), lang)))
         return
-    from cqip.render.table import notes, status_table
+    from cqip.render.table import status_table
 
     out = console()
-    title = f"{dataset.catalog.plan.id} — status as of {when.isoformat()}"
-    out.print(status_table(by_section(evaluations, dataset.catalog), title, wide=out.width >= WIDE))
-    print_footer(out, notes(evaluations), summary_line(evaluations))
+    out.print(status_table(groups, title, wide=out.width >= WIDE, lang=lang))
+    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, when.isoformat(), lang))

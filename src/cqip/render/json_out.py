@@ -6,5 +6,5 @@ import json
 from typing import Any
 
 
-def dumps(records: list[dict[str, Any]]) -> str:
+def dumps(records: list[dict[str, Any]] | dict[str, Any]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

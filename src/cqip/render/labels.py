@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cqip.evaluation import Outlook, Status
+from cqip.evaluation import Evaluation, Outlook, Status
+from cqip.periods import Period
 
 STATUS_STYLE = {
     Status.ACHIEVED: "bold green",
@@ -21,8 +22,9 @@ OUTLOOK_STYLE = {
 }
 
 
-def label(value: Status | Outlook | None) -> str:
-    return "" if value is None else value.value.replace("_", " ")
+def period(ev: Evaluation) -> str:
+    """The period of the latest observation used, or nothing."""
+    return str(ev.latest.period) if ev.latest else ""
 
 
 def number(value: float | None) -> str:
@@ -43,3 +45,76 @@ def bar(fraction: float | None, width: int = 10) -> str:
         return ""
     filled = round(max(0.0, min(fraction, 1.0)) * width)
     return "█" * filled + "░" * (width - filled)
+
+
+# --lang: the words of Chinese plan evaluations (中期评估), and their English counterparts.
+STATUS_WORDS = {
+    "zh": {
+        Status.ACHIEVED: "已实现", Status.ON_TRACK: "符合预期", Status.AT_RISK: "略有滞后", Status.OFF_TRACK: "滞后",
+        Status.MISSED: "未实现", Status.INCOMPLETE: "数据不全", Status.NO_DATA: "无数据",
+    },
+    "en": {status: status.value.replace("_", " ") for status in Status},
+}
+ACHIEVED_EARLY = {"zh": "提前实现", "en": "achieved early"}
+OUTLOOK_WORDS = {
+    "zh": {Outlook.ON_COURSE: "有望实现", Outlook.ACCELERATION_NEEDED: "需加快", Outlook.STAGNATING: "停滞"},
+    "en": {Outlook.ON_COURSE: "on course", Outlook.ACCELERATION_NEEDED: "accelerate", Outlook.STAGNATING: "stagnating"},
+}
+
+
+def status_word(status: Status, lang: str) -> str:
+    return STATUS_WORDS[lang][status]
+
+
+def verdict(ev: Evaluation, lang: str) -> str:
+    """The status of one target; 提前实现 when it was met in a year before its deadline."""
+    if ev.status is Status.ACHIEVED and ev.achieved_in and Period.parse(ev.achieved_in).year < ev.target.end:
+        return ACHIEVED_EARLY[lang]
+    return status_word(ev.status, lang)
+
+
+def outlook_word(outlook: Outlook | None, lang: str) -> str:
+    return "" if outlook is None else OUTLOOK_WORDS[lang][outlook]
+
+
+def name(ev: Evaluation, lang: str) -> str:
+    """The indicator's name in `lang`, marked when the plan only strives for the target (力争)."""
+    if lang == "zh":
+        return ev.indicator.zh + ("（力争）" if ev.target.aspirational else "")
+    return ev.indicator.en + (" (strive)" if ev.target.aspirational else "")
+
+
+# Headings and column names of the text and Markdown outputs.
+WORDS = {
+    "zh": {
+        "target": "目标", "name": "指标", "actual_target": "实际 / 目标", "achievement": "完成率", "period": "期间",
+        "status": "状态", "outlook": "趋势", "behind": "落后", "actual": "实际", "expected": "预期", "to_path": "距预期",
+        "to_target": "距目标", "value": "数值", "unit": "单位", "source": "来源", "recorded": "记录日期",
+        "before": "原状态", "after": "新状态", "latest": "最新期间", "status_title": "目标进展", "gap_title": "差距（由大到小）",
+        "report_title": "周报", "as_of": "截至", "since": "对比日期", "data_dir": "数据目录", "targets": "目标数",
+        "observations": "观测数", "newest": "最新观测期间", "counts": "状态与趋势", "by_status": "按状态",
+        "by_outlook": "按趋势", "no_outlook": "无趋势", "changed": "变化", "new_rows": "新记录",
+        "status_changes": "状态变化", "none": "无", "attention": "需关注的目标", "stale": "数据陈旧的指标",
+        "stale_rule": "{months} 个月内无新观测", "never": "从未观测", "summary": "小结", "notes": "说明",
+        "missing": "缺少", "met_since": "达成于",
+    },
+    "en": {
+        "target": "target", "name": "indicator", "actual_target": "actual / target", "achievement": "achieved",
+        "period": "period", "status": "status", "outlook": "outlook", "behind": "behind", "actual": "actual",
+        "expected": "expected", "to_path": "to path", "to_target": "to target", "value": "value", "unit": "unit",
+        "source": "source", "recorded": "recorded", "before": "before", "after": "after", "latest": "latest",
+        "status_title": "status", "gap_title": "gaps, worst first", "report_title": "weekly report", "as_of": "as of",
+        "since": "compared with", "data_dir": "data directory", "targets": "targets", "observations": "observations",
+        "newest": "newest observation", "counts": "statuses and outlooks", "by_status": "by status",
+        "by_outlook": "by outlook", "no_outlook": "no outlook", "changed": "what changed", "new_rows": "new rows",
+        "status_changes": "status changes", "none": "none", "attention": "targets needing attention",
+        "stale": "stale indicators", "stale_rule": "no observation newer than {months} months",
+        "never": "never observed", "summary": "summary", "notes": "notes", "missing": "missing",
+        "met_since": "met since",
+    },
+}
+
+
+def heading(plan_id: str, what: str, as_of: str, lang: str) -> str:
+    """`渝府发〔2016〕56号 — 目标进展 截至 2026-11-23`: `what` is a key of WORDS."""
+    return f"{plan_id} — {WORDS[lang][what]} {WORDS[lang]['as_of']} {as_of}"

@@ -8,21 +8,17 @@ from rich.text import Text
 
 from cqip.evaluation import Evaluation
 from cqip.models import Section
-from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, bar, label, number, percent
+from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, WORDS, bar, name, number, outlook_word, percent, period, verdict
 
 
-def _status(ev: Evaluation) -> Text:
-    return Text(label(ev.status), style=STATUS_STYLE[ev.status])
+def _status(ev: Evaluation, lang: str) -> Text:
+    return Text(verdict(ev, lang), style=STATUS_STYLE[ev.status])
 
 
-def _outlook(ev: Evaluation) -> Text:
+def _outlook(ev: Evaluation, lang: str) -> Text:
     if ev.outlook is None:
         return Text("")
-    return Text(label(ev.outlook).replace("acceleration needed", "accelerate"), style=OUTLOOK_STYLE[ev.outlook])
-
-
-def _name(ev: Evaluation) -> str:
-    return ev.indicator.zh + ("（力争）" if ev.target.aspirational else "")
+    return Text(outlook_word(ev.outlook, lang), style=OUTLOOK_STYLE[ev.outlook])
 
 
 def _actual_vs_target(ev: Evaluation) -> str:
@@ -32,16 +28,6 @@ def _actual_vs_target(ev: Evaluation) -> str:
 def _achievement(ev: Evaluation) -> str:
     """A bar capped at 100 % plus the exact 完成率, which may exceed it."""
     return f"{bar(ev.achievement, 8)} {percent(ev.achievement)}" if ev.achievement is not None else ""
-
-
-def _period(ev: Evaluation) -> str:
-    return str(ev.latest.period) if ev.latest else ""
-
-
-def _note(ev: Evaluation) -> str:
-    if ev.missing:
-        return "missing " + ", ".join(ev.missing)
-    return f"since {ev.achieved_in}" if ev.achieved_in else ""
 
 
 def _table(title: str) -> Table:
@@ -56,12 +42,12 @@ def _column(table: Table, header: str, *, right: bool = False, max_width: int | 
                      max_width=max_width, min_width=min_width)
 
 
-def status_table(groups: list[tuple[Section, list[Evaluation]]], title: str, *, wide: bool) -> Table:
+def status_table(groups: list[tuple[Section, list[Evaluation]]], title: str, *, wide: bool, lang: str) -> Table:
     """`wide` (≥ 120 columns) adds the Chinese indicator name; verdict columns are never cut."""
     table = _table(title)
     _column(table, "target", max_width=34 if wide else 26)
     if wide:
-        _column(table, "指标", max_width=24)
+        _column(table, WORDS[lang]["name"], max_width=24)
     _column(table, "actual / target", right=True, min_width=13)
     _column(table, "完成率", min_width=13)
     _column(table, "period", min_width=7)
@@ -70,17 +56,17 @@ def status_table(groups: list[tuple[Section, list[Evaluation]]], title: str, *, 
     for section, rows in groups:
         table.add_row(Text(f"{section.zh}  {section.en}", style="bold cyan"))
         for i, ev in enumerate(rows):
-            cells = [ev.target.id, *([_name(ev)] if wide else []), _actual_vs_target(ev), _achievement(ev),
-                     _period(ev), _status(ev), _outlook(ev)]
+            cells = [ev.target.id, *([name(ev, lang)] if wide else []), _actual_vs_target(ev), _achievement(ev),
+                     period(ev), _status(ev, lang), _outlook(ev, lang)]
             table.add_row(*cells, end_section=i == len(rows) - 1)
     return table
 
 
-def gap_table(rows: list[Evaluation], title: str, *, wide: bool) -> Table:
+def gap_table(rows: list[Evaluation], title: str, *, wide: bool, lang: str) -> Table:
     table = _table(title)
     _column(table, "target", max_width=34 if wide else 22)
     if wide:
-        _column(table, "指标", max_width=20)
+        _column(table, WORDS[lang]["name"], max_width=20)
     _column(table, "status", min_width=10)
     _column(table, "behind", right=True, min_width=9)
     _column(table, "actual", right=True, min_width=6)
@@ -93,14 +79,10 @@ def gap_table(rows: list[Evaluation], title: str, *, wide: bool) -> Table:
     for ev in rows:
         behind = ev.behind
         table.add_row(
-            ev.target.id, *([_name(ev)] if wide else []), _status(ev),
+            ev.target.id, *([name(ev, lang)] if wide else []), _status(ev, lang),
             "" if behind is None else f"{behind * 100:+.1f} pts", number(ev.actual), number(ev.expected),
             number(ev.gap_to_expected), *([number(ev.target_value)] if wide else []), number(ev.gap_to_target),
-            _period(ev),
+            period(ev),
         )
     return table
 
-
-def notes(evaluations: list[Evaluation]) -> list[str]:
-    """What the table cannot hold: missing data and when a target was first met, one line each."""
-    return [f"{ev.target.id}: {_note(ev)}" for ev in evaluations if _note(ev)]

@@ -1,0 +1,37 @@
+"""CSV for spreadsheets: the JSON fields as columns, one row per target, safe to open in Excel.
+
+UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake). Text cells that a
+spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR at the start) get a leading
+apostrophe; numbers are written as numbers, so −3.5 stays a negative number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from cqip.records import FIELDS
+
+BOM = "\ufeff"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def dumps(records: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for record in records:
+        writer.writerow([cell(record[key]) for key in FIELDS])
+    return BOM + buffer.getvalue()
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(int(value)) if float(value).is_integer() else repr(float(value))
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
