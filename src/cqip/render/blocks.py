@@ -88,12 +88,11 @@ def report_blocks(report: Report, lang: str) -> list[Block]:
 
 
 def summary(evaluations: list[Evaluation], as_of: str, lang: str) -> str:
-    counts = status_counts(evaluations)
+    """One line for a mail subject or a log: statuses without targets are left out."""
+    counts = [(status_word(s, lang), n) for s, n in status_counts(evaluations).items() if n]
     if lang == "zh":
-        parts = "，".join(f"{status_word(s, lang)}{n}" for s, n in counts.items())
-        return f"截至{as_of}共{len(evaluations)}个目标：{parts}"
-    parts = ", ".join(f"{n} {status_word(s, lang)}" for s, n in counts.items())
-    return f"{len(evaluations)} targets as of {as_of}: {parts}"
+        return f"截至{as_of}共{len(evaluations)}个目标：" + "，".join(f"{word}{n}" for word, n in counts)
+    return f"{as_of}: {len(evaluations)} targets" + "".join(f", {n} {word}" for word, n in counts)
 
 
 def _gap_block(title: str, evaluations: list[Evaluation], lang: str) -> Block:

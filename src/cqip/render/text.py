@@ -18,6 +18,8 @@ MIN_CUT = 10  # a shrinkable column is never cut below this many cells
 def render(blocks: list[Block], width: int = WIDTH) -> str:
     out: list[str] = []
     for i, block in enumerate(blocks):
+        if block == Block(""):
+            continue
         if block.title:
             out.extend(_fold(block.title, width))
             out.append(("=" if i == 0 else "-") * min(width, cell_len(block.title)))
