@@ -30,30 +30,31 @@ def test_status_json_keys_and_values(cli, data_dir: Path) -> None:
 
 def test_gap_sorts_worst_first_with_gaps(cli, data_dir: Path) -> None:
     result = cli("--data", str(data_dir), "gap", "--year", "2017", "--format", "json")
-    records = json.loads(result.output)
+    records = json.loads(result.output)  # JSON is sorted by target id; the text keeps the gap order
     # By end 2017 PCT has 400 + 450 = 850 of 2500 against 1000 expected (0.06 behind);
     # the patents target has only its 2015 baseline, so it cannot be judged and comes last.
-    assert [r["target_id"] for r in records] == ["pct_2016_2020", "patents_2020"]
-    assert records[0]["gap_to_expected"] == 150
-    assert records[0]["gap_to_target"] == 1650
-    assert records[1]["status"] == "incomplete"
-    assert records[1]["missing"] == ["a figure after 2015"]
+    text = cli("--data", str(data_dir), "gap", "--year", "2017", "--format", "text").output
+    assert text.index("pct_2016_2020") < text.index("patents_2020")
+    assert [r["target_id"] for r in records] == ["patents_2020", "pct_2016_2020"]
+    assert records[1]["gap_to_expected"] == 150
+    assert records[1]["gap_to_target"] == 1650
+    assert records[0]["status"] == "incomplete"
+    assert records[0]["missing"] == ["a figure after 2015"]
 
 
 def test_status_table_groups_by_section_and_aligns_chinese(cli, data_dir: Path) -> None:
     from rich.cells import cell_len
 
-    result = cli("--data", str(data_dir), "status", "--as-of", "2019-06-30", env={"COLUMNS": "140"})
+    result = cli("--data", str(data_dir), "status", "--as-of", "2019-06-30", "--format", "table", "--lang", "zh",
+                 env={"COLUMNS": "140"})
     lines = result.output.splitlines()
     assert lines[3].startswith("一、工作目标  I. Goals")
     rows = lines[4:6]
     assert "每万人口发明专利拥有量" in rows[0] and "PCT国际专利申请量" in rows[1]
     assert cell_len(rows[0]) == cell_len(rows[1])  # status column starts at the same display column
-    column = [cell_len(row[: row.index("at risk" if row.startswith("patents") else "incomplete")]) for row in rows]
+    column = [cell_len(row[: row.index("略有滞后" if row.startswith("patents") else "数据不全")]) for row in rows]
     assert column[0] == column[1]  # the status column starts at the same display column
-    assert result.output.splitlines()[-1] == (
-        "2 targets: 0 achieved, 0 on track, 1 at risk, 0 off track, 0 missed, 1 incomplete, 0 no data"
-    )
+    assert result.output.splitlines()[-1] == "共2个目标：已实现0，符合预期0，略有滞后1，滞后0，未实现0，数据不全1，无数据0"
 
 
 def test_usage_errors_exit_2_without_traceback(cli, data_dir: Path) -> None:

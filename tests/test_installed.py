@@ -24,7 +24,7 @@ def test_status_on_bundled_data_from_any_directory(tmp_path: Path) -> None:
 
 
 def test_table_output_when_piped_has_no_colour_codes(tmp_path: Path) -> None:
-    result = run("status", cwd=tmp_path)
+    result = run("status", "--format", "table", "--lang", "en", cwd=tmp_path)
     assert result.returncode == 0
     assert "\x1b[" not in result.stdout
     assert "invention_patents_per_10k_2020" in result.stdout

@@ -43,12 +43,8 @@ def test_report_evaluates_the_data_as_it_stood_on_both_days(cli, recorded_dir: P
     report = report_json(cli, recorded_dir, "--as-of", "2019-06-30", "--since", "2019-06-15")
     # On 2019-06-15 the 2018 figure was 6: progress (6−4)/(8−4) = 0.5 against 3/5 = 0.6 expected,
     # exactly 10 points behind → at risk. The revision to 6.8 gives 0.7 ≥ 0.6 → on track.
-    # pct: on 2019-06-15 only 2016 was recorded, so 2017 was missing → incomplete. With 2017:
-    # 400 + 450 = 850 of 2500 = 0.34 against (2017 − 2015)/(2020 − 2015) = 0.4 expected → at risk.
-    assert report["status_changes"] == [
-        {"target_id": "patents_2020", "before": "at_risk", "after": "on_track"},
-        {"target_id": "pct_2016_2020", "before": "incomplete", "after": "at_risk"},
-    ]
+    # pct stays incomplete: 2018 is over (t = 2018 is its end) and has no figure on either day.
+    assert report["status_changes"] == [{"target_id": "patents_2020", "before": "at_risk", "after": "on_track"}]
     assert [(r["recorded"], r["indicator"], r["period"], r["value"]) for r in report["recorded"]] == [
         ("2019-06-20", "patents_per_10k", "2018", 6.8),
         ("2019-06-25", "pct", "2017", 450),
@@ -57,7 +53,7 @@ def test_report_evaluates_the_data_as_it_stood_on_both_days(cli, recorded_dir: P
     assert report["observations"] == 4  # 2015, 2018 (the revision replaces the first 2018 row), 2016, 2017
     assert report["newest_period"] == "2018"
     assert report["status_counts"]["on_track"] == 1
-    assert report["status_counts"]["at_risk"] == 1
+    assert report["status_counts"]["incomplete"] == 1
     assert report["attention"] == ["pct_2016_2020"]
     # 12 months before 2019-06-30 is 2018-06-30: pct's newest figure (end of 2017) is older.
     assert report["stale"] == [{"indicator": "pct", "latest_period": "2017"}]
@@ -92,15 +88,16 @@ def test_text_report_sections_in_order(cli, recorded_dir: Path) -> None:
                 "status changes", "targets needing attention", "stale indicators", "summary"]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
-    assert "patents_2020   at risk     on track" in text
+    assert "patents_2020  at risk  on track" in text
     assert f"data directory: {recorded_dir}" in text
-    assert text.endswith("\n2019-06-30: 2 targets, 1 on track, 1 at risk\n")
+    assert text.endswith("\n2 targets: 0 achieved, 1 on track, 0 at risk, 0 off track, 0 missed, 1 incomplete, "
+                         "0 no data\n")
 
 
 def test_report_in_chinese_by_default(cli, recorded_dir: Path) -> None:
     result = cli("--data", str(recorded_dir), "report", "--as-of", "2019-06-30", "--since", "2019-06-15")
-    assert "patents_2020   略有滞后  符合预期" in result.stdout
-    assert result.stdout.endswith("\n截至2019-06-30共2个目标：符合预期1，略有滞后1\n")
+    assert "patents_2020  略有滞后  符合预期" in result.stdout
+    assert result.stdout.endswith("\n共2个目标：已实现0，符合预期1，略有滞后0，滞后0，未实现0，数据不全1，无数据0\n")
 
 
 def test_fail_on_exit_codes(cli, recorded_dir: Path) -> None:
@@ -109,9 +106,7 @@ def test_fail_on_exit_codes(cli, recorded_dir: Path) -> None:
     assert cli(*base, "2019-06-15", "--fail-on", "at_risk").exit_code == 1
     assert cli(*base, "2019-06-15", "--fail-on", "off_track").exit_code == 0
     assert cli(*base, "2019-06-15").exit_code == 0
-    # 2019-06-30: patents on track after the revision, pct at risk.
-    assert cli(*base, "2019-06-30", "--fail-on", "at_risk").exit_code == 1
-    assert cli(*base, "2019-06-30", "--fail-on", "off_track").exit_code == 0
+    assert cli(*base, "2019-06-30", "--fail-on", "at_risk").exit_code == 0  # on track after the revision
 
 
 @pytest.mark.parametrize(("statuses", "threshold", "expected"), [

@@ -31,10 +31,10 @@ def gap(
     if fmt is not Format.TABLE:
         from cqip.render.formats import render_targets
 
-        emit(render_targets(fmt, evaluations, when, gap_blocks(evaluations, title, when.isoformat(), lang)))
+        emit(render_targets(fmt, evaluations, when, gap_blocks(evaluations, title, lang)))
         return
     from cqip.render.table import gap_table
 
     out = console()
     out.print(gap_table(evaluations, title, wide=out.width >= WIDE, lang=lang))
-    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, when.isoformat(), lang))
+    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, lang))

@@ -25,10 +25,10 @@ def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = 
     if fmt is not Format.TABLE:
         from cqip.render.formats import render_targets
 
-        emit(render_targets(fmt, evaluations, when, status_blocks(groups, title, when.isoformat(), lang)))
+        emit(render_targets(fmt, evaluations, when, status_blocks(groups, title, lang)))
         return
     from cqip.render.table import status_table
 
     out = console()
     out.print(status_table(groups, title, wide=out.width >= WIDE, lang=lang))
-    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, when.isoformat(), lang))
+    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, lang))

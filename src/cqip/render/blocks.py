@@ -12,7 +12,7 @@ from cqip.evaluation import Evaluation
 from cqip.models import Section
 from cqip.render.labels import WORDS, heading, name, number, outlook_word, percent, period, status_word, verdict
 from cqip.report import Report
-from cqip.views import status_counts
+from cqip.views import status_counts, summary_line
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Block:
     wrap: tuple[str, ...] = ()  # short items (ids) listed after the lines, wrapped at the width
 
 
-def status_blocks(groups: list[tuple[Section, list[Evaluation]]], title: str, as_of: str, lang: str) -> list[Block]:
+def status_blocks(groups: list[tuple[Section, list[Evaluation]]], title: str, lang: str) -> list[Block]:
     w = WORDS[lang]
     header = (w["target"], w["name"], w["actual_target"], w["achievement"], w["period"], w["status"], w["outlook"])
     blocks = [Block(title)]
@@ -42,12 +42,12 @@ def status_blocks(groups: list[tuple[Section, list[Evaluation]]], title: str, as
             right=frozenset({2, 3}), shrink=(1, 0),
         ))
     evaluations = [ev for _, rows in groups for ev in rows]
-    return [*blocks, *_footer(evaluations, as_of, lang)]
+    return [*blocks, *_footer(evaluations, lang)]
 
 
-def gap_blocks(evaluations: list[Evaluation], title: str, as_of: str, lang: str) -> list[Block]:
+def gap_blocks(evaluations: list[Evaluation], title: str, lang: str) -> list[Block]:
     """`evaluations` in `views.worst_first` order."""
-    return [_gap_block(title, evaluations, lang), *_footer(evaluations, as_of, lang)]
+    return [_gap_block(title, evaluations, lang), *_footer(evaluations, lang)]
 
 
 def report_blocks(report: Report, lang: str) -> list[Block]:
@@ -83,16 +83,16 @@ def report_blocks(report: Report, lang: str) -> list[Block]:
               header=(w["name"], w["latest"]) if any(s.latest for s in report.stale) else (),
               rows=tuple((s.indicator.id, str(s.latest.period)) for s in report.stale if s.latest), shrink=(0,)),
         Block("", lines=(f"{w['never']} ({len(never)}):",) if never else (), wrap=never),
-        Block(w["summary"], lines=(summary(report.evaluations, as_of, lang),)),
+        Block(w["summary"], lines=(summary(report.evaluations, lang),)),
     ]
 
 
-def summary(evaluations: list[Evaluation], as_of: str, lang: str) -> str:
-    """One line for a mail subject or a log: statuses without targets are left out."""
-    counts = [(status_word(s, lang), n) for s, n in status_counts(evaluations).items() if n]
-    if lang == "zh":
-        return f"截至{as_of}共{len(evaluations)}个目标：" + "，".join(f"{word}{n}" for word, n in counts)
-    return f"{as_of}: {len(evaluations)} targets" + "".join(f", {n} {word}" for word, n in counts)
+def summary(evaluations: list[Evaluation], lang: str) -> str:
+    """`views.summary_line` in the chosen language: one line, every status, the date is in the title."""
+    if lang == "en":
+        return summary_line(evaluations)
+    counts = "，".join(f"{status_word(s, lang)}{n}" for s, n in status_counts(evaluations).items())
+    return f"共{len(evaluations)}个目标：{counts}"
 
 
 def _gap_block(title: str, evaluations: list[Evaluation], lang: str) -> Block:
@@ -114,9 +114,9 @@ def notes(evaluations: list[Evaluation], lang: str) -> tuple[str, ...]:
     return tuple(f"{ev.target.id}: {note}" for ev in evaluations if (note := _note(ev, lang)))
 
 
-def _footer(evaluations: list[Evaluation], as_of: str, lang: str) -> list[Block]:
+def _footer(evaluations: list[Evaluation], lang: str) -> list[Block]:
     found = notes(evaluations, lang)
-    return [*([Block(WORDS[lang]["notes"], found)] if found else []), Block("", (summary(evaluations, as_of, lang),))]
+    return [*([Block(WORDS[lang]["notes"], found)] if found else []), Block("", (summary(evaluations, lang),))]
 
 
 def _note(ev: Evaluation, lang: str) -> str:

@@ -103,7 +103,7 @@ WORDS = {
         "period": "period", "status": "status", "outlook": "outlook", "behind": "behind", "actual": "actual",
         "expected": "expected", "to_path": "to path", "to_target": "to target", "value": "value", "unit": "unit",
         "source": "source", "recorded": "recorded", "before": "before", "after": "after", "latest": "latest",
-        "status_title": "status", "gap_title": "gaps, worst first", "report_title": "weekly report", "as_of": "as of",
+        "status_title": "status", "gap_title": "gaps (worst first)", "report_title": "weekly report", "as_of": "as of",
         "since": "compared with", "data_dir": "data directory", "targets": "targets", "observations": "observations",
         "newest": "newest observation", "counts": "statuses and outlooks", "by_status": "by status",
         "by_outlook": "by outlook", "no_outlook": "no outlook", "changed": "what changed", "new_rows": "new rows",
