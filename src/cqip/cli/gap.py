@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import WIDE, Format, FormatOption, Lang, LangOption, console, emit, load, output_format, print_footer
+from cqip.cli.common import (WIDE, Format, FormatOption, Lang, LangOption, console, emit, load, output_format,
+                             print_footer)
 
 
 def gap(

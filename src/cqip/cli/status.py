@@ -6,10 +6,12 @@ from datetime import date
 
 import typer
 
-from cqip.cli.common import WIDE, AsOfOption, Format, FormatOption, Lang, LangOption, console, emit, load, output_format, print_footer
+from cqip.cli.common import (WIDE, AsOfOption, Format, FormatOption, Lang, LangOption, console, emit, load, output_format,
+                             print_footer)
 
 
-def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None, lang: LangOption = Lang.ZH) -> None:
+def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None,
+           lang: LangOption = Lang.ZH) -> None:
     """Every target of the plan as of today (or --as-of), grouped by plan section."""
     from cqip.evaluation import evaluate_all
     from cqip.render.labels import heading

@@ -1,4 +1,4 @@
-"""JSON for machines: one object per target, keys as in `records.FIELDS`, numbers as numbers."""
+"""JSON for machines: the records of `records` (keys as documented in the README), numbers as numbers."""
 
 from __future__ import annotations
 
