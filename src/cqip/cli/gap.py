@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import WIDE, Format, FormatOption, console, emit, load, print_footer
+from cqip.cli.common import WIDE, DeptOption, Format, FormatOption, console, emit, load, print_footer
 
 
 def gap(
@@ -15,13 +15,14 @@ def gap(
     year: Annotated[int | None, typer.Option("--year", "-y", min=1900, max=2200,
                                              help="Use only observations up to the end of this year (default: today).")] = None,
     format: FormatOption = Format.TABLE,
+    dept: DeptOption = None,
 ) -> None:
     """Targets sorted by how far behind the expected path they are, with the gaps to path and target."""
     from cqip.evaluation import evaluate_all
     from cqip.records import to_record
     from cqip.views import summary_line, worst_first
 
-    dataset = load(ctx)
+    dataset = load(ctx, dept)
     when = date(year, 12, 31) if year is not None else date.today()
     evaluations = worst_first(evaluate_all(dataset, when))
     if format is Format.JSON:

@@ -6,16 +6,17 @@ from datetime import date
 
 import typer
 
-from cqip.cli.common import WIDE, AsOfOption, Format, FormatOption, console, emit, load, print_footer
+from cqip.cli.common import WIDE, AsOfOption, DeptOption, Format, FormatOption, console, emit, load, print_footer
 
 
-def status(ctx: typer.Context, format: FormatOption = Format.TABLE, as_of: AsOfOption = None) -> None:
+def status(ctx: typer.Context, format: FormatOption = Format.TABLE, as_of: AsOfOption = None,
+           dept: DeptOption = None) -> None:
     """Every target of the plan as of today (or --as-of), grouped by plan section."""
     from cqip.evaluation import evaluate_all
     from cqip.records import to_record
     from cqip.views import by_section, summary_line
 
-    dataset = load(ctx)
+    dataset = load(ctx, dept)
     when = as_of or date.today()
     evaluations = evaluate_all(dataset, when)
     if format is Format.JSON:
