@@ -79,8 +79,12 @@ def status_counts(records: list[dict[str, Any]]) -> dict[TaskStatus, int]:
     return {status: counts.get(status.value, 0) for status in TaskStatus}
 
 
+def task_label(status: TaskStatus) -> str:
+    return "not reported" if status is TaskStatus.UNKNOWN else status.value.replace("_", " ")
+
+
 def task_summary(records: list[dict[str, Any]], as_of: date) -> str:
-    parts = ", ".join(f"{n} {status.value.replace('_', ' ')}" for status, n in status_counts(records).items())
+    parts = ", ".join(f"{n} {task_label(status)}" for status, n in status_counts(records).items())
     overdue = sum(1 for record in records if record["overdue"])
     return f"{len(records)} work items as of {as_of.isoformat()}: {parts}; {overdue} overdue"
 
