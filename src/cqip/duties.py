@@ -83,10 +83,11 @@ def task_label(status: TaskStatus) -> str:
     return "not reported" if status is TaskStatus.UNKNOWN else status.value.replace("_", " ")
 
 
-def task_summary(records: list[dict[str, Any]], as_of: date) -> str:
+def task_summary(records: list[dict[str, Any]]) -> str:
+    """One line under 100 columns (the date is in the title), like `views.summary_line`."""
     parts = ", ".join(f"{n} {task_label(status)}" for status, n in status_counts(records).items())
     overdue = sum(1 for record in records if record["overdue"])
-    return f"{len(records)} work items as of {as_of.isoformat()}: {parts}; {overdue} overdue"
+    return f"{len(records)} items: {parts}; {overdue} overdue"
 
 
 def dept_records(work: Work, evaluations: list[Evaluation], as_of: date) -> list[dict[str, Any]]:

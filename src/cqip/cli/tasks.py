@@ -55,4 +55,4 @@ def tasks(
     out = console()
     title = f"{work.book.plan.title_zh} — work items as of {when.isoformat()}" + (f", {dept}" if dept else "")
     out.print(tasks_table(records, title, wide=out.width >= WIDE))
-    print_footer(out, [], task_summary(records, when))
+    print_footer(out, [], task_summary(records))
