@@ -353,3 +353,8 @@ def test_latest_report_is_the_one_with_the_latest_date(log: dict) -> None:
     latest = Work(book, tuple(kept)).latest(date(2021, 1, 1))
     expected = {t: log[(t, max(d for tt, d in log if tt == t))] for t, _ in log}
     assert {t: r.status for t, r in latest.items()} == expected
+
+
+def test_validate_counts_work_items_and_reports(cli, work_dir: Path) -> None:
+    result = cli("--data", str(work_dir), "validate")
+    assert result.output == "OK: 4 targets, 5 observations, 4 work items, 5 status reports\n"

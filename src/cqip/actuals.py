@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from cqip.catalog import suggest
-from cqip.csvtable import Row, read_rows
+from cqip.csvtable import Row, parse_rows
 from cqip.models import Catalog, Observation
 from cqip.numbers import parse_number
 from cqip.periods import Period, PeriodError
@@ -25,14 +25,7 @@ def decode(data: bytes, filename: str) -> tuple[str | None, Problem | None]:
 
 
 def parse_actuals(text: str, filename: str, catalog: Catalog) -> tuple[list[Observation], list[Problem]]:
-    rows, problems = read_rows(text, filename, REQUIRED_COLUMNS)
-    observations: list[Observation] = []
-    for row in rows:
-        obs = _observation(row, catalog)
-        problems.extend(row.problems)
-        if obs is not None and not row.problems:
-            observations.append(obs)
-    return observations, problems
+    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: _observation(row, catalog))
 
 
 def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observation], list[Problem]]:

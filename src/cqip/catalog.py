@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from difflib import get_close_matches
 from typing import Any, TypeVar
 
@@ -18,10 +18,8 @@ M = TypeVar("M", bound=BaseModel)
 
 def parse_catalog(text: str, filename: str, departments: Collection[str] | None = None) -> Catalog:
     """`departments` (from tasks.yaml, when there is one) are the names target owners may use."""
-    parsed, problem = parse_model(text, filename, TargetsFile, "plan, sections, indicators, targets")
-    problems = [problem(path, message) for path, message in _cross_check(parsed, departments)]
-    if problems:
-        raise DataError(problems)
+    parsed = parse_model(text, filename, TargetsFile, "plan, sections, indicators, targets",
+                         lambda p: _cross_check(p, departments))
     return Catalog(
         plan=parsed.plan,
         sections={s.id: s for s in parsed.sections},
@@ -30,8 +28,12 @@ def parse_catalog(text: str, filename: str, departments: Collection[str] | None 
     )
 
 
-def parse_model(text: str, filename: str, model: type[M], keys: str) -> tuple[M, Callable[[Path, str], Problem]]:
-    """A YAML mapping validated by `model`, and a maker of problems located at a key path."""
+def parse_model(text: str, filename: str, model: type[M], keys: str,
+                cross_check: Callable[[M], Iterable[tuple[Path, str]]]) -> M:
+    """A YAML mapping validated by `model`, then by `cross_check` (what pydantic cannot see).
+
+    Every problem is located by the line of its key path; any problem raises DataError.
+    """
     data, lines = load_with_lines(text, filename)
     if not isinstance(data, dict):
         raise DataError([Problem(filename, 1, "yaml", f"expected a mapping with {keys}")])
@@ -43,7 +45,10 @@ def parse_model(text: str, filename: str, model: type[M], keys: str) -> tuple[M,
         parsed = model.model_validate(data)
     except ValidationError as exc:
         raise DataError([problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]) from None
-    return parsed, problem
+    problems = [problem(path, message) for path, message in cross_check(parsed)]
+    if problems:
+        raise DataError(problems)
+    return parsed
 
 
 def check_unique(parsed: BaseModel, *keys: tuple[str, str]) -> Iterator[tuple[Path, str]]:

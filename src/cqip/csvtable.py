@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from cqip.problems import Problem
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -37,6 +40,19 @@ class Row:
         except ValueError:
             self.bad(column, f"{text!r} is not a date YYYY-MM-DD")
             return None
+
+
+def parse_rows(text: str, filename: str, required: Iterable[str],
+               build: Callable[[Row], T | None]) -> tuple[list[T], list[Problem]]:
+    """`build` applied to every row; a row it found any problem in is left out, its problems kept."""
+    rows, problems = read_rows(text, filename, required)
+    items: list[T] = []
+    for row in rows:
+        item = build(row)
+        problems.extend(row.problems)
+        if item is not None and not row.problems:
+            items.append(item)
+    return items, problems
 
 
 def read_rows(text: str, filename: str, required: Iterable[str]) -> tuple[Iterator[Row], list[Problem]]:

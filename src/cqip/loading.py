@@ -6,16 +6,19 @@ other front end, and nothing here touches the file system.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from cqip.actuals import check_duplicates, decode, parse_actuals
 from cqip.catalog import parse_catalog
-from cqip.models import Catalog, Dataset, Observation
+from cqip.models import Catalog, Dataset
 from cqip.problems import DataError, Problem
-from cqip.task_status import StatusReport, Work, parse_task_status
+from cqip.task_status import Work, parse_task_status
 from cqip.task_status import check_duplicates as check_reports
 from cqip.tasks import parse_tasks
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -31,37 +34,15 @@ def load_catalog(targets: Source, departments: Collection[str] | None = None) ->
 def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None) -> Dataset:
     """Everything checked together; raises DataError listing every problem in every file."""
     catalog = load_catalog(targets, departments)
-    observations: list[Observation] = []
-    problems: list[Problem] = []
-    for source in actuals:
-        text = _collect_text(source, problems)
-        if text is not None:
-            parsed, found = parse_actuals(text, source.name, catalog)
-            observations.extend(parsed)
-            problems.extend(found)
-    kept, found = check_duplicates(observations)
-    problems.extend(found)
-    if problems:
-        raise DataError(problems)
-    return Dataset.build(catalog, kept)
+    return Dataset.build(catalog, _parse_all(actuals, lambda text, name: parse_actuals(text, name, catalog),
+                                             check_duplicates))
 
 
 def load_work(tasks: Source, statuses: Sequence[Source]) -> Work:
     """tasks.yaml and every task_status file; raises DataError listing every problem."""
     book = parse_tasks(_text(tasks), tasks.name)
-    reports: list[StatusReport] = []
-    problems: list[Problem] = []
-    for source in statuses:
-        text = _collect_text(source, problems)
-        if text is not None:
-            parsed, found = parse_task_status(text, source.name, book)
-            reports.extend(parsed)
-            problems.extend(found)
-    kept, found = check_reports(reports)
-    problems.extend(found)
-    if problems:
-        raise DataError(problems)
-    return Work(book, tuple(kept))
+    return Work(book, tuple(_parse_all(statuses, lambda text, name: parse_task_status(text, name, book),
+                                       check_reports)))
 
 
 def load_all(targets: Source, actuals: Sequence[Source], tasks: Source | None,
@@ -81,6 +62,25 @@ def load_all(targets: Source, actuals: Sequence[Source], tasks: Source | None,
     if problems:
         raise DataError(problems)
     return dataset, work
+
+
+def _parse_all(sources: Sequence[Source], parse: Callable[[str, str], tuple[list[T], list[Problem]]],
+               check_pairs: Callable[[list[T]], tuple[list[T], list[Problem]]]) -> list[T]:
+    """What `parse` (text, file name) finds in every source, then `check_pairs` across all of them;
+    raises DataError listing every problem of every file."""
+    items: list[T] = []
+    problems: list[Problem] = []
+    for source in sources:
+        text = _collect_text(source, problems)
+        if text is not None:
+            parsed, found = parse(text, source.name)
+            items.extend(parsed)
+            problems.extend(found)
+    kept, found = check_pairs(items)
+    problems.extend(found)
+    if problems:
+        raise DataError(problems)
+    return kept
 
 
 def _text(source: Source) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from cqip.csvtable import Row, read_rows
+from cqip.csvtable import Row, parse_rows
 from cqip.periods import Period, PeriodError
 from cqip.problems import Problem
 from cqip.tasks import TaskBook, TaskStatus
@@ -54,14 +54,7 @@ class Work:
 
 
 def parse_task_status(text: str, filename: str, book: TaskBook) -> tuple[list[StatusReport], list[Problem]]:
-    rows, problems = read_rows(text, filename, REQUIRED_COLUMNS)
-    reports: list[StatusReport] = []
-    for row in rows:
-        report = _report(row, book)
-        problems.extend(row.problems)
-        if report is not None and not row.problems:
-            reports.append(report)
-    return reports, problems
+    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: _report(row, book))
 
 
 def check_duplicates(reports: Iterable[StatusReport]) -> tuple[list[StatusReport], list[Problem]]:

@@ -18,7 +18,6 @@ from pydantic import Field
 
 from cqip.catalog import check_names, check_unique, parse_model, suggest
 from cqip.models import _Strict
-from cqip.problems import DataError
 from cqip.yamlsafe import Path
 
 Name = Annotated[str, Field(min_length=1)]
@@ -92,10 +91,7 @@ class TaskBook:
 
 
 def parse_tasks(text: str, filename: str) -> TaskBook:
-    parsed, problem = parse_model(text, filename, TasksFile, "plan, areas, departments, tasks")
-    problems = [problem(path, message) for path, message in _cross_check(parsed)]
-    if problems:
-        raise DataError(problems)
+    parsed = parse_model(text, filename, TasksFile, "plan, areas, departments, tasks", _cross_check)
     return TaskBook(
         plan=parsed.plan,
         areas={a.id: a for a in parsed.areas},
