@@ -1,17 +1,12 @@
-"""Actuals CSV files → observations, checking every cell and every pair of rows.
-
-Columns are found by header name (more optional columns may come), blank lines and `#` comment
-lines are skipped, and line numbers are the file's own so that an analyst can jump to them.
-"""
+"""Actuals CSV files → observations, checking every cell and every pair of rows (see `csvtable`)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from datetime import date
 
 from cqip.catalog import suggest
+from cqip.csvtable import Row, parse_rows
 from cqip.models import Catalog, Observation
 from cqip.numbers import parse_number
 from cqip.periods import Period, PeriodError
@@ -30,28 +25,7 @@ def decode(data: bytes, filename: str) -> tuple[str | None, Problem | None]:
 
 
 def parse_actuals(text: str, filename: str, catalog: Catalog) -> tuple[list[Observation], list[Problem]]:
-    rows = _records(text)
-    header = next(rows, None)
-    if header is None:
-        return [], [Problem(filename, 1, "header", "empty file; expected a header " + ",".join(REQUIRED_COLUMNS))]
-    header_line, names = header
-    columns = {name.strip().lower(): i for i, name in enumerate(names)}
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    if missing:
-        return [], [Problem(filename, header_line, name, "missing column in header") for name in missing]
-
-    observations: list[Observation] = []
-    problems: list[Problem] = []
-    for line, cells in rows:
-        cell = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
-        found: list[Problem] = []
-        obs = _observation(cell, filename, line, catalog, found)
-        if len(cells) > len(names):
-            found.append(Problem(filename, line, "row", f"{len(cells)} cells but the header has {len(names)}"))
-        problems.extend(found)
-        if obs is not None and not found:
-            observations.append(obs)
-    return observations, problems
+    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: _observation(row, catalog))
 
 
 def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observation], list[Problem]]:
@@ -79,22 +53,8 @@ def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observat
     return list(kept.values()), problems
 
 
-def _records(text: str) -> Iterable[tuple[int, list[str]]]:
-    """(first line number, cells) of each non-blank, non-comment CSV record."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
-    for cells in reader:
-        start, line = line, reader.line_num + 1
-        if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
-            continue
-        yield start, cells
-
-
-def _observation(cell: dict[str, str], filename: str, line: int, catalog: Catalog,
-                 problems: list[Problem]) -> Observation | None:
-    def bad(field: str, message: str) -> None:
-        problems.append(Problem(filename, line, field, message))
-
+def _observation(row: Row, catalog: Catalog) -> Observation | None:
+    cell, bad = row.cell, row.bad
     name = cell["indicator"]
     indicator = catalog.indicators.get(name)
     if not name:
@@ -115,12 +75,8 @@ def _observation(cell: dict[str, str], filename: str, line: int, catalog: Catalo
         bad("unit", f"{cell['unit']!r} does not match the unit of {name}, {indicator.unit!r}")
     if not cell["source"]:
         bad("source", "empty; every figure needs a URL or citation")
-    recorded = None
-    if cell.get("recorded"):
-        try:
-            recorded = date.fromisoformat(cell["recorded"])
-        except ValueError:
-            bad("recorded", f"{cell['recorded']!r} is not a date YYYY-MM-DD")
-    if problems or indicator is None or period is None or value is None:
+    recorded = row.optional_date("recorded")
+    if row.problems or indicator is None or period is None or value is None:
         return None
-    return Observation(name, period, value, cell["unit"], cell["source"], cell.get("note", ""), filename, line, recorded)
+    return Observation(name, period, value, cell["unit"], cell["source"], cell.get("note", ""), row.filename, row.line,
+                       recorded)

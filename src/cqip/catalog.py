@@ -3,33 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from difflib import get_close_matches
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from cqip.models import FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
 from cqip.problems import DataError, Problem
 from cqip.yamlsafe import Path, line_of, load_with_lines
 
+M = TypeVar("M", bound=BaseModel)
 
-def parse_catalog(text: str, filename: str) -> Catalog:
-    data, lines = load_with_lines(text, filename)
-    if not isinstance(data, dict):
-        raise DataError([Problem(filename, 1, "yaml", "expected a mapping with plan, sections, indicators, targets")])
 
-    def problem(path: Path, message: str) -> Problem:
-        return Problem(filename, line_of(lines, path), _dotted(path), message)
-
-    try:
-        parsed = TargetsFile.model_validate(data)
-    except ValidationError as exc:
-        raise DataError([problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]) from None
-
-    problems = [problem(path, message) for path, message in _cross_check(parsed)]
-    if problems:
-        raise DataError(problems)
+def parse_catalog(text: str, filename: str, departments: Collection[str] | None = None) -> Catalog:
+    """`departments` (from tasks.yaml, when there is one) are the names target owners may use."""
+    parsed = parse_model(text, filename, TargetsFile, "plan, sections, indicators, targets",
+                         lambda p: _cross_check(p, departments))
     return Catalog(
         plan=parsed.plan,
         sections={s.id: s for s in parsed.sections},
@@ -38,20 +28,57 @@ def parse_catalog(text: str, filename: str) -> Catalog:
     )
 
 
+def parse_model(text: str, filename: str, model: type[M], keys: str,
+                cross_check: Callable[[M], Iterable[tuple[Path, str]]]) -> M:
+    """A YAML mapping validated by `model`, then by `cross_check` (what pydantic cannot see).
+
+    Every problem is located by the line of its key path; any problem raises DataError.
+    """
+    data, lines = load_with_lines(text, filename)
+    if not isinstance(data, dict):
+        raise DataError([Problem(filename, 1, "yaml", f"expected a mapping with {keys}")])
+
+    def problem(path: Path, message: str) -> Problem:
+        return Problem(filename, line_of(lines, path), _dotted(path), message)
+
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        raise DataError([problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]) from None
+    problems = [problem(path, message) for path, message in cross_check(parsed)]
+    if problems:
+        raise DataError(problems)
+    return parsed
+
+
+def check_unique(parsed: BaseModel, *keys: tuple[str, str]) -> Iterator[tuple[Path, str]]:
+    """Each (collection, key): no two items of `parsed.collection` share a value of `key`."""
+    for collection, key in keys:
+        items = getattr(parsed, collection)
+        counts = Counter(getattr(item, key) for item in items)
+        for i, item in enumerate(items):
+            if counts[getattr(item, key)] > 1:
+                yield (collection, i, key), f"duplicate {key} {getattr(item, key)!r}"
+
+
+def check_names(path: Path, names: Sequence[str], known: Collection[str], what: str) -> Iterator[tuple[Path, str]]:
+    """Each name must be one of `known` (else the closest is suggested) and appear only once."""
+    for j, name in enumerate(names):
+        if name not in known:
+            yield (*path, j), f"unknown {what} {name!r}{suggest(name, known)}"
+        elif name in names[:j]:
+            yield (*path, j), f"{what} {name!r} named twice"
+
+
 def suggest(name: str, known: Any) -> str:
     """' (did you mean x?)' for a near miss, else ''."""
     close = get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
 
 
-def _cross_check(parsed: TargetsFile) -> Iterator[tuple[Path, str]]:
+def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> Iterator[tuple[Path, str]]:
     """What pydantic cannot see: duplicates, references, and the fields each kind needs."""
-    for collection in ("sections", "indicators", "targets"):
-        items = getattr(parsed, collection)
-        counts = Counter(item.id for item in items)
-        for i, item in enumerate(items):
-            if counts[item.id] > 1:
-                yield (collection, i, "id"), f"duplicate id {item.id!r}"
+    yield from check_unique(parsed, ("sections", "id"), ("indicators", "id"), ("targets", "id"))
     sections = {s.id for s in parsed.sections}
     indicators = {i.id: i for i in parsed.indicators}
     for i, target in enumerate(parsed.targets):
@@ -78,6 +105,8 @@ def _cross_check(parsed: TargetsFile) -> Iterator[tuple[Path, str]]:
         if target.kind is Kind.MULTIPLE or target.kind is Kind.GROWTH:
             if target.baseline_value is not None and target.baseline_value <= 0:
                 yield (*path, "baseline_value"), "must be positive for a compound path"
+        if departments is not None:
+            yield from check_names((*path, "owners"), target.owners, departments, "department")
 
 
 def _with_plan_defaults(target: Target, plan: Plan) -> Target:

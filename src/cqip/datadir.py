@@ -16,6 +16,8 @@ from cqip.problems import DataError, Problem
 ENV_VAR = "CQIP_DATA"
 TARGETS_FILE = "targets.yaml"
 ACTUALS_DIR = "actuals"
+TASKS_FILE = "tasks.yaml"
+TASK_STATUS_DIR = "task_status"
 
 
 def bundled_data_dir() -> Path:
@@ -39,6 +41,15 @@ def read_sources(data_dir: Path) -> tuple[Source, list[Source]]:
     if not actuals_dir.is_dir():
         raise DataError([Problem(_shown(data_dir, actuals_dir), None, "directory", f"not found in {data_dir}")])
     return targets, [_read(data_dir, path) for path in sorted(actuals_dir.glob("*.csv"))]
+
+
+def read_task_sources(data_dir: Path) -> tuple[Source | None, list[Source]]:
+    """tasks.yaml and every task_status/*.csv; both are optional (None and [] when absent)."""
+    tasks = data_dir / TASKS_FILE
+    if not tasks.exists():
+        return None, []
+    status_dir = data_dir / TASK_STATUS_DIR
+    return _read(data_dir, tasks), [_read(data_dir, path) for path in sorted(status_dir.glob("*.csv"))]
 
 
 def _read(data_dir: Path, path: Path) -> Source:

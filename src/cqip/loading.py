@@ -1,4 +1,4 @@
-"""Turn the raw bytes of targets.yaml and the actuals files into a checked `Dataset`.
+"""Turn the raw bytes of the data files into a checked `Dataset` (and `Work`, when tasks.yaml exists).
 
 Pure: callers pass file names and contents, so the same checks serve the CLI, tests and any
 other front end, and nothing here touches the file system.
@@ -6,13 +6,19 @@ other front end, and nothing here touches the file system.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from cqip.actuals import check_duplicates, decode, parse_actuals
 from cqip.catalog import parse_catalog
-from cqip.models import Catalog, Dataset, Observation
+from cqip.models import Catalog, Dataset
 from cqip.problems import DataError, Problem
+from cqip.task_status import Work, parse_task_status
+from cqip.task_status import check_duplicates as check_reports
+from cqip.tasks import parse_tasks
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -21,29 +27,74 @@ class Source:
     data: bytes
 
 
-def load_catalog(targets: Source) -> Catalog:
-    text, problem = decode(targets.data, targets.name)
-    if problem is not None or text is None:
-        raise DataError([problem] if problem else [])
-    return parse_catalog(text, targets.name)
+def load_catalog(targets: Source, departments: Collection[str] | None = None) -> Catalog:
+    return parse_catalog(_text(targets), targets.name, departments)
 
 
-def load_dataset(targets: Source, actuals: Sequence[Source]) -> Dataset:
+def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None) -> Dataset:
     """Everything checked together; raises DataError listing every problem in every file."""
-    catalog = load_catalog(targets)
-    observations: list[Observation] = []
+    catalog = load_catalog(targets, departments)
+    kept, everything = _parse_all(actuals, lambda text, name: parse_actuals(text, name, catalog), check_duplicates)
+    replaced = set(kept)  # what is left over are earlier revisions, kept for "as it stood on a day"
+    return Dataset.build(catalog, kept, tuple(o for o in everything if o not in replaced))
+
+
+def load_work(tasks: Source, statuses: Sequence[Source]) -> Work:
+    """tasks.yaml and every task_status file; raises DataError listing every problem."""
+    book = parse_tasks(_text(tasks), tasks.name)
+    kept, _ = _parse_all(statuses, lambda text, name: parse_task_status(text, name, book), check_reports)
+    return Work(book, tuple(kept))
+
+
+def load_all(targets: Source, actuals: Sequence[Source], tasks: Source | None,
+             statuses: Sequence[Source]) -> tuple[Dataset, Work | None]:
+    """The whole data directory; target owners are checked against tasks.yaml's departments."""
     problems: list[Problem] = []
-    for source in actuals:
-        text, problem = decode(source.data, source.name)
-        if problem is not None or text is None:
-            problems.extend([problem] if problem else [])
-            continue
-        parsed, found = parse_actuals(text, source.name, catalog)
-        observations.extend(parsed)
-        problems.extend(found)
-    kept, found = check_duplicates(observations)
+    work = None
+    if tasks is not None:
+        try:
+            work = load_work(tasks, statuses)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    try:
+        dataset = load_dataset(targets, actuals, work.book.departments if work else None)
+    except DataError as exc:
+        raise DataError(problems + exc.problems) from None
+    if problems:
+        raise DataError(problems)
+    return dataset, work
+
+
+def _parse_all(sources: Sequence[Source], parse: Callable[[str, str], tuple[list[T], list[Problem]]],
+               check_pairs: Callable[[list[T]], tuple[list[T], list[Problem]]]) -> tuple[list[T], list[T]]:
+    """What `parse` (text, file name) finds in every source, then `check_pairs` across all of them:
+    (the items kept, every item parsed); raises DataError listing every problem of every file."""
+    items: list[T] = []
+    problems: list[Problem] = []
+    for source in sources:
+        text = _collect_text(source, problems)
+        if text is not None:
+            parsed, found = parse(text, source.name)
+            items.extend(parsed)
+            problems.extend(found)
+    kept, found = check_pairs(items)
     problems.extend(found)
     if problems:
         raise DataError(problems)
-    replaced = set(kept)
-    return Dataset.build(catalog, kept, tuple(o for o in observations if o not in replaced))
+    return kept, items
+
+
+def _text(source: Source) -> str:
+    problems: list[Problem] = []
+    text = _collect_text(source, problems)
+    if text is None:
+        raise DataError(problems)
+    return text
+
+
+def _collect_text(source: Source, problems: list[Problem]) -> str | None:
+    """The decoded text, or None with the encoding problem appended to `problems`."""
+    text, problem = decode(source.data, source.name)
+    if problem is not None:
+        problems.append(problem)
+    return text

@@ -85,6 +85,8 @@ class Target(_Strict):
     baseline_source: str | None = None
     deadline: Year | None = None
     note: str | None = None
+    # Responsible departments, spelled as in the plan's annex (tasks.yaml); empty = no identifiable owner.
+    owners: tuple[str, ...] = ()
 
     @property
     def start(self) -> int:

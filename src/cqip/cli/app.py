@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cqip import __version__
-from cqip.cli import gap, report, status, validate
+from cqip.cli import depts, gap, report, status, tasks, validate
 from cqip.cli.common import State
 
 app = typer.Typer(
@@ -33,7 +33,7 @@ def root(
     data: Annotated[
         Path | None,
         typer.Option("--data", metavar="DIR", envvar="CQIP_DATA",
-                     help="Directory holding targets.yaml and actuals/ (default: $CQIP_DATA, else the bundled data)."),
+                     help="Directory holding targets.yaml, actuals/ and optionally tasks.yaml, task_status/ (default: $CQIP_DATA, else the bundled data)."),
     ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
@@ -45,6 +45,8 @@ app.command("status")(status.status)
 app.command("gap")(gap.gap)
 app.command("validate")(validate.validate)
 app.command("report")(report.report)
+app.command("tasks")(tasks.tasks)
+app.command("depts")(depts.depts)
 
 
 def main() -> None:

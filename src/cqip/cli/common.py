@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from cqip.models import Dataset
     from cqip.problems import Problem
+    from cqip.task_status import Work
 
 EXIT_INVALID = 2
 WIDE = 120  # terminal columns from which tables also show the Chinese indicator names
@@ -32,6 +33,13 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+
+
+class WorkFormat(StrEnum):
+    """Formats of the work-item commands (tasks, depts)."""
+
+    TABLE = "table"
+    JSON = "json"
 
 
 class ReportFormat(StrEnum):
@@ -67,8 +75,13 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", show_default=False,
                  help="table (default on a terminal), text (default otherwise), markdown, json or csv."),
 ]
+WorkFormatOption = Annotated[WorkFormat, typer.Option("--format", "-f", help="table for people, json for machines.")]
 LangOption = Annotated[
     Lang, typer.Option("--lang", envvar="CQIP_LANG", help="Language of names and status words (default: $CQIP_LANG, else zh)."),
+]
+DeptOption = Annotated[
+    str | None,
+    typer.Option("--dept", metavar="NAME", help="Only what this department (spelled as in the plan, e.g. 市工商局) is responsible for."),
 ]
 AsOfOption = Annotated[
     date | None,
@@ -99,17 +112,54 @@ def data_dir(ctx: typer.Context) -> Path:
     return resolve_data_dir(state.data if state else None)
 
 
-def load(ctx: typer.Context) -> Dataset:
-    """The checked dataset, or every problem on stderr and exit 2."""
-    from cqip.datadir import read_sources
-    from cqip.loading import load_dataset
+def load(ctx: typer.Context, dept: str | None = None) -> Dataset:
+    """The checked dataset (only the targets `dept` owns, when given), or every problem and exit 2."""
+    dataset, work = load_all(ctx)
+    if dept is None:
+        return dataset
+    from cqip.duties import owned_by
+
+    check_dept(_need_work(work), dept)
+    return owned_by(dataset, dept)
+
+
+def load_work(ctx: typer.Context) -> tuple[Dataset, Work]:
+    """Dataset and work items; a data directory without tasks.yaml is a usage error here."""
+    dataset, work = load_all(ctx)
+    return dataset, _need_work(work)
+
+
+def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
+    """targets, actuals and, when tasks.yaml exists, the work items, checked together."""
+    from cqip.datadir import read_sources, read_task_sources
+    from cqip.loading import load_all as load_sources
     from cqip.problems import DataError
 
     try:
         targets, actuals = read_sources(data_dir(ctx))
-        return load_dataset(targets, actuals)
+        tasks, statuses = read_task_sources(data_dir(ctx))
+        return load_sources(targets, actuals, tasks, statuses)
     except DataError as exc:
         fail(exc.problems)
+
+
+def check_dept(work: Work, dept: str) -> None:
+    message = work.book.unknown_department(dept)
+    if message is not None:
+        usage_fail(f"--dept: {message}")
+
+
+def _need_work(work: Work | None) -> Work:
+    if work is None:
+        from cqip.datadir import TASKS_FILE
+
+        usage_fail(f"this needs {TASKS_FILE} (the plan's work items) in the data directory")
+    return work
+
+
+def usage_fail(message: str) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(EXIT_INVALID)
 
 
 def fail(problems: list[Problem]) -> NoReturn:

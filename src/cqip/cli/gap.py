@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import (WIDE, Format, FormatOption, Lang, LangOption, console, emit, load, output_format,
+from cqip.cli.common import (WIDE, DeptOption, Format, FormatOption, Lang, LangOption, console, emit, load, output_format,
                              print_footer)
 
 
@@ -17,6 +17,7 @@ def gap(
                                              help="Use only observations up to the end of this year (default: today).")] = None,
     format: FormatOption = None,
     lang: LangOption = Lang.ZH,
+    dept: DeptOption = None,
 ) -> None:
     """Targets sorted by how far behind the expected path they are, with the gaps to path and target."""
     from cqip.evaluation import evaluate_all
@@ -24,7 +25,7 @@ def gap(
     from cqip.render.blocks import gap_blocks, notes, summary
     from cqip.views import worst_first
 
-    dataset = load(ctx)
+    dataset = load(ctx, dept)
     when = date(year, 12, 31) if year is not None else date.today()
     evaluations = worst_first(evaluate_all(dataset, when))
     title = heading(dataset.catalog.plan.id, "gap_title", when.isoformat(), lang)

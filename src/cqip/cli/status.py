@@ -6,19 +6,19 @@ from datetime import date
 
 import typer
 
-from cqip.cli.common import (WIDE, AsOfOption, Format, FormatOption, Lang, LangOption, console, emit, load, output_format,
+from cqip.cli.common import (WIDE, DeptOption, AsOfOption, Format, FormatOption, Lang, LangOption, console, emit, load, output_format,
                              print_footer)
 
 
 def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None,
-           lang: LangOption = Lang.ZH) -> None:
+           lang: LangOption = Lang.ZH, dept: DeptOption = None) -> None:
     """Every target of the plan as of today (or --as-of), grouped by plan section."""
     from cqip.evaluation import evaluate_all
     from cqip.render.labels import heading
     from cqip.render.blocks import notes, status_blocks, summary
     from cqip.views import by_section
 
-    dataset = load(ctx)
+    dataset = load(ctx, dept)
     when = as_of or date.today()
     groups = by_section(evaluate_all(dataset, when), dataset.catalog)
     evaluations = [ev for _, rows in groups for ev in rows]

@@ -1,0 +1,89 @@
+"""Hand-edited CSV files as rows of named cells, shared by every CSV the data directory holds.
+
+Columns are found by header name (more optional columns may come), blank lines and `#` comment
+lines are skipped, and line numbers are the file's own so that an analyst can jump to them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar
+
+from cqip.problems import Problem
+
+T = TypeVar("T")
+
+
+@dataclass
+class Row:
+    """One record; parsers add the problems they find in it to `problems`."""
+
+    filename: str
+    line: int
+    cell: dict[str, str]
+    problems: list[Problem] = field(default_factory=list)
+
+    def bad(self, column: str, message: str) -> None:
+        self.problems.append(Problem(self.filename, self.line, column, message))
+
+    def optional_date(self, column: str) -> date | None:
+        """The ISO date in `column`, None when blank; a malformed date is a problem."""
+        text = self.cell.get(column, "")
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.bad(column, f"{text!r} is not a date YYYY-MM-DD")
+            return None
+
+
+def parse_rows(text: str, filename: str, required: Iterable[str],
+               build: Callable[[Row], T | None]) -> tuple[list[T], list[Problem]]:
+    """`build` applied to every row; a row it found any problem in is left out, its problems kept."""
+    rows, problems = read_rows(text, filename, required)
+    items: list[T] = []
+    for row in rows:
+        item = build(row)
+        problems.extend(row.problems)
+        if item is not None and not row.problems:
+            items.append(item)
+    return items, problems
+
+
+def read_rows(text: str, filename: str, required: Iterable[str]) -> tuple[Iterator[Row], list[Problem]]:
+    """The data rows, or the header's problems (an empty file, a missing required column)."""
+    required = tuple(required)
+    records = _records(text)
+    header = next(records, None)
+    if header is None:
+        return iter(()), [Problem(filename, 1, "header", "empty file; expected a header " + ",".join(required))]
+    header_line, names = header
+    columns = {name.strip().lower(): i for i, name in enumerate(names)}
+    missing = [name for name in required if name not in columns]
+    if missing:
+        return iter(()), [Problem(filename, header_line, name, "missing column in header") for name in missing]
+
+    def rows() -> Iterator[Row]:
+        for line, cells in records:
+            row = Row(filename, line, {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()})
+            if len(cells) > len(names):
+                row.bad("row", f"{len(cells)} cells but the header has {len(names)}")
+            yield row
+
+    return rows(), []
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of each non-blank, non-comment CSV record."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    for cells in reader:
+        start, line = line, reader.line_num + 1
+        if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
+            continue
+        yield start, cells

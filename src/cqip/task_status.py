@@ -1,0 +1,100 @@
+"""task_status/*.csv → dated progress reports on the work items; the latest report per item wins.
+
+The files are a log: an item moves from not_started to in_progress to done over several rows.
+Two rows for the same item and date are a mistake unless their `recorded` dates differ, in which
+case the newer one is a correction and replaces the other (as for actuals).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from cqip.csvtable import Row, parse_rows
+from cqip.periods import Period, PeriodError
+from cqip.problems import Problem
+from cqip.tasks import TaskBook, TaskStatus
+
+REQUIRED_COLUMNS = ("task", "date", "status", "evidence")
+OPTIONAL_COLUMNS = ("note", "recorded")
+REPORTABLE = [s for s in TaskStatus if s is not TaskStatus.UNKNOWN]
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    task: int
+    period: Period  # `date` column: YYYY, YYYY-MM or YYYY-MM-DD; a report holds as of its end
+    status: TaskStatus
+    evidence: str
+    note: str
+    file: str
+    line: int
+    recorded: date | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Work:
+    """The work items and every checked progress report on them."""
+
+    book: TaskBook
+    reports: tuple[StatusReport, ...] = ()
+
+    def latest(self, as_of: date) -> dict[int, StatusReport]:
+        """Per item, the newest report dated on or before `as_of` (items never reported are absent)."""
+        latest: dict[int, StatusReport] = {}
+        for report in sorted(self.reports, key=lambda r: r.period.end):
+            if report.period.end <= as_of:
+                latest[report.task] = report
+        return latest
+
+
+def parse_task_status(text: str, filename: str, book: TaskBook) -> tuple[list[StatusReport], list[Problem]]:
+    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: _report(row, book))
+
+
+def check_duplicates(reports: Iterable[StatusReport]) -> tuple[list[StatusReport], list[Problem]]:
+    """One report per item and day; a later `recorded` date replaces an earlier one."""
+    kept: dict[tuple[int, date], StatusReport] = {}
+    problems: list[Problem] = []
+    for report in reports:
+        key = (report.task, report.period.end)
+        other = kept.get(key)
+        if other is None:
+            kept[key] = report
+        elif report.recorded and other.recorded and report.recorded != other.recorded:
+            kept[key] = max(report, other, key=lambda r: r.recorded or date.min)
+        else:
+            same = "duplicate of" if report.status is other.status else f"{report.status} conflicts with {other.status} at"
+            problems.append(Problem(report.file, report.line, "date",
+                                    f"{same} {other.where} (item {report.task}, {report.period})"))
+    return list(kept.values()), problems
+
+
+def _report(row: Row, book: TaskBook) -> StatusReport | None:
+    cell, bad = row.cell, row.bad
+    task = None
+    try:
+        task = int(cell["task"])
+    except ValueError:
+        bad("task", f"{cell['task']!r} is not an item number")
+    if task is not None and task not in book.tasks:
+        bad("task", f"no item {task}; the annex numbers 1–{max(book.tasks, default=0)}")
+    period = None
+    try:
+        period = Period.parse(cell["date"])
+    except PeriodError as exc:
+        bad("date", str(exc))
+    status = {s.value: s for s in REPORTABLE}.get(cell["status"])
+    if status is None:
+        bad("status", f"{cell['status']!r} is not one of {', '.join(REPORTABLE)}")
+    if not cell["evidence"] and status is not TaskStatus.NOT_STARTED:
+        bad("evidence", "empty; every report of progress needs a URL or citation")
+    recorded = row.optional_date("recorded")
+    if row.problems or task is None or period is None or status is None:
+        return None
+    return StatusReport(task, period, status, cell["evidence"], cell.get("note", ""), row.filename, row.line, recorded)
