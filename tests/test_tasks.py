@@ -255,6 +255,8 @@ def test_dept_filters_status_and_gap(cli, work_dir: Path) -> None:
     for command in ("status", "gap"):
         result = cli("--data", str(work_dir), command, "-f", "json", "--dept", "市工商局")
         assert sorted(r["target_id"] for r in json.loads(result.output)) == ["pct_2016_2017", "pct_2016_2020"]
+    report = json.loads(cli("--data", str(work_dir), "report", "-f", "json", "--dept", "市工商局").output)
+    assert report["targets"] == 2
 
 
 def test_without_tasks_yaml(runner, data_dir: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import (EXIT_INVALID, AsOfOption, Lang, LangOption, ReportFormat, data_dir, emit, load,
+from cqip.cli.common import (EXIT_INVALID, AsOfOption, DeptOption, Lang, LangOption, ReportFormat, data_dir, emit, load,
                              parse_date)
 
 EXIT_FAILING = 1
@@ -35,6 +35,7 @@ def report(
     stale_months: Annotated[int, typer.Option(
         "--stale-months", min=1, max=1200, help="Indicators without an observation newer than this are stale.")] = 12,
     lang: LangOption = Lang.ZH,
+    dept: DeptOption = None,
 ) -> None:
     """The report to mail every week: counts, changes since --since, targets needing attention, stale data."""
     from cqip.evaluation import Status
@@ -44,7 +45,7 @@ def report(
     before = since or when - timedelta(days=7)
     if before > when:
         raise typer.BadParameter(f"{before} is after --as-of {when}", param_hint="--since")
-    built = build_report(load(ctx), str(data_dir(ctx)), when, before, stale_months)
+    built = build_report(load(ctx, dept), str(data_dir(ctx)), when, before, stale_months)
     if format is ReportFormat.JSON:
         from cqip.records import report_record
         from cqip.render.json_out import dumps
