@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from cqip.models import Dataset, Direction, Indicator, Kind, Measure, Observation, Target
 from cqip.periods import Period, date_to_t
@@ -64,6 +65,31 @@ class Outlook(StrEnum):
     STAGNATING = "stagnating"
 
 
+class Point(NamedTuple):
+    """A value at a time on the year axis (see `periods`)."""
+
+    t: float
+    value: float
+
+
+@dataclass(frozen=True)
+class Pace:
+    """What the pace verdict compared: the path's start, the point measured on it, the path's shape."""
+
+    start: Point
+    at: Point
+    compound: bool
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The two points the growth rate runs through, and v0, the value the outlook ratio counts from."""
+
+    start: Point
+    end: Point
+    base: float
+
+
 @dataclass(frozen=True)
 class Evaluation:
     target: Target
@@ -85,6 +111,10 @@ class Evaluation:
     achieved_in: str | None = None
     missing: tuple[str, ...] = ()
     used: tuple[Observation, ...] = field(default=(), repr=False)
+    bar: float | None = None  # the value that counts as met (the target widened by `approx`)
+    pace: Pace | None = None
+    trend: Trend | None = None
+    reason: str = ""  # the rule that decided the status, for `explain`
 
     @property
     def sign(self) -> int:
@@ -137,11 +167,33 @@ def evaluate(target: Target, indicator: Indicator, series: Sequence[Observation]
     now = date_to_t(as_of)
     visible = [o for o in series if o.period.t <= now]
     if not visible:
-        return Evaluation(target, indicator, Status.NO_DATA, target_value=target.value)
+        return Evaluation(target, indicator, Status.NO_DATA, target_value=target.value,
+                          reason="nothing observed up to the as-of date")
     in_plan = [o for o in visible if o.period.t <= target.end]
     if target.kind is Kind.CUMULATIVE:
         return _cumulative(target, indicator, in_plan, now)
     return _point(target, indicator, visible, in_plan, now)
+
+
+def path_start(target: Target, v_b: float | None) -> Point | None:
+    """Where the expected path starts: the baseline, or 0 the year before a cumulative window."""
+    if target.kind is Kind.CUMULATIVE:
+        assert target.window is not None
+        return Point(float(target.window[0] - 1), 0.0)
+    return None if v_b is None else Point(float(target.start), v_b)
+
+
+def is_compound(target: Target, v_b: float, target_value: float) -> bool:
+    """Multiples and growth rates compound; a linear path stands in when a value is not positive."""
+    return target.kind in COMPOUND_KINDS and v_b > 0 and target_value > 0
+
+
+def expected_at(start: Point, target_value: float, deadline: int, t: float, *, compound: bool) -> float:
+    """The value the path from `start` to (deadline, target) has reached at time t."""
+    f = (t - start.t) / (deadline - start.t)
+    if compound:
+        return start.value * (target_value / start.value) ** f
+    return start.value + (target_value - start.value) * f
 
 
 def _baseline(target: Target, series: Sequence[Observation], flow: bool) -> tuple[float | None, str | None]:
@@ -176,30 +228,40 @@ def _point(target: Target, indicator: Indicator, visible: list[Observation], in_
     if latest is not None:
         base = _replace(base, actual=latest.value, latest=latest, target_value=target_value, used=tuple(points))
     if target_value is None:
-        return _replace(base, missing=(f"baseline {target.start}",))
-    base = _replace(base, target_value=target_value)
+        return _replace(base, missing=(f"baseline {target.start}",),
+                        reason="the target is relative to the baseline, which is not observed")
     bar = _bar(target, target_value)
+    base = _replace(base, target_value=target_value, bar=bar)
 
     ytd_proof = [o for o in in_plan if flow and not o.period.is_full_year and _meets(target, o.value, bar)
                  and (latest is None or o.period.year > latest.period.year)]
     if ytd_proof:
-        return _replace(base, status=Status.ACHIEVED, achieved_in=str(ytd_proof[0].period), used=tuple(points) + (ytd_proof[0],))
+        return _replace(base, status=Status.ACHIEVED, achieved_in=str(ytd_proof[0].period), used=tuple(points) + (ytd_proof[0],),
+                        reason="a year-to-date figure already meets the target, and a flow does not shrink within a year")
     if latest is None or latest.period.t <= target.start and not _meets(target, latest.value, bar):
         kind = "a full-year figure" if flow else "a figure"
-        return _replace(base, missing=(f"{kind} after {target.start}",))
+        return _replace(base, missing=(f"{kind} after {target.start}",),
+                        reason=f"no figure after the baseline year {target.start} to measure progress with")
 
     base = _with_projection(base, points, v_b, target_value)
     if _meets(target, latest.value, bar):
-        return _replace(base, status=Status.ACHIEVED, achieved_in=_first_of_last_run(target, points, bar))
+        return _replace(base, status=Status.ACHIEVED, achieved_in=_first_of_last_run(target, points, bar),
+                        reason="the latest figure meets the target")
     if now >= target.end:
         if latest.period.t >= target.end:
-            return _replace(base, status=Status.MISSED, progress=_progress(latest.value, v_b, target_value))
-        return _replace(base, missing=(f"the {target.end} figure",))
+            return _replace(base, status=Status.MISSED, progress=_progress(latest.value, v_b, target_value),
+                            reason="the deadline has passed and the deadline year's figure does not meet the target")
+        return _replace(base, missing=(f"the {target.end} figure",),
+                        reason="the deadline has passed but its year's figure is not in the data")
     if v_b is None:
-        return _replace(base, missing=(f"baseline {target.start}",))
+        return _replace(base, missing=(f"baseline {target.start}",),
+                        reason="the expected path starts at the baseline, which is not observed")
     if target.kind is Kind.INCREASE:
-        return _replace(base, status=Status.OFF_TRACK)
-    return _pace(base, latest.period.t, v_b, latest.value, compound=target.kind in COMPOUND_KINDS)
+        return _replace(base, status=Status.OFF_TRACK,
+                        reason="an increase target has no path: not above the baseline yet is off track")
+    start = path_start(target, v_b)
+    assert start is not None
+    return _pace(base, start, Point(latest.period.t, latest.value), compound=is_compound(target, v_b, target_value))
 
 
 def _cumulative(target: Target, indicator: Indicator, in_plan: list[Observation], now: float) -> Evaluation:
@@ -213,20 +275,24 @@ def _cumulative(target: Target, indicator: Indicator, in_plan: list[Observation]
     used = tuple(sorted([*full.values(), *partial.values()], key=lambda o: o.period.t))
     base = Evaluation(target, indicator, Status.INCOMPLETE, actual=known if full else None, target_value=target.value,
                       baseline_value=0.0, baseline_from=f"sum starts in {first}", used=used,
-                      latest=used[-1] if used else None)
+                      latest=used[-1] if used else None, bar=target.value)
     if not used:
-        return _replace(base, status=Status.NO_DATA)
+        return _replace(base, status=Status.NO_DATA, reason=f"no figure for any year of the window {first}–{last}")
     if lower_bound >= target.value:
-        return _replace(base, status=Status.ACHIEVED, actual=lower_bound, achieved_in=str(used[-1].period))
+        return _replace(base, status=Status.ACHIEVED, actual=lower_bound, achieved_in=str(used[-1].period),
+                        reason="the sum of the window's figures (year-to-date ones as a lower bound) meets the target")
     through = min(last, math.floor(now))  # last year fully elapsed: t = Y is the end of year Y
     missing = tuple(str(y) for y in range(first, through + 1) if y not in full)
     if missing:
-        return _replace(base, missing=missing)
+        return _replace(base, missing=missing, reason="a year of the window that has ended has no full-year figure")
     years = sorted(full)
     base = _with_cumulative_projection(base, full, last)
     if years[-1] >= last:
-        return _replace(base, status=Status.MISSED, progress=known / target.value)
-    return _pace(base, float(years[-1]), 0.0, known, compound=False, start=first - 1)
+        return _replace(base, status=Status.MISSED, progress=known / target.value,
+                        reason="the window has ended and its sum does not meet the target")
+    start = path_start(target, 0.0)
+    assert start is not None
+    return _pace(base, start, Point(float(years[-1]), known), compound=False)
 
 
 def _target_value(target: Target, v_b: float | None) -> float | None:
@@ -243,27 +309,22 @@ def _target_value(target: Target, v_b: float | None) -> float | None:
     return v_b  # increase: anything beyond the baseline
 
 
-def _pace(base: Evaluation, t: float, v_b: float, actual: float, *, compound: bool,
-          start: float | None = None) -> Evaluation:
+def _pace(base: Evaluation, start: Point, at: Point, *, compound: bool) -> Evaluation:
     target, target_value = base.target, base.target_value
     assert target_value is not None
-    b = target.start if start is None else start
-    f = (t - b) / (target.end - b)
-    if compound and v_b > 0 and target_value > 0:
-        expected = v_b * (target_value / v_b) ** f
-    else:
-        expected = v_b + (target_value - v_b) * f
-    progress = _progress(actual, v_b, target_value)
-    expected_progress = _progress(expected, v_b, target_value)
-    if base.sign * (actual - expected) >= -EPSILON * max(1.0, abs(expected)):
-        status = Status.ON_TRACK
+    f = (at.t - start.t) / (target.end - start.t)
+    expected = expected_at(start, target_value, target.end, at.t, compound=compound)
+    progress = _progress(at.value, start.value, target_value)
+    expected_progress = _progress(expected, start.value, target_value)
+    if base.sign * (at.value - expected) >= -EPSILON * max(1.0, abs(expected)):
+        status, reason = Status.ON_TRACK, "the actual is at or beyond the expected path"
     elif (progress is not None and expected_progress is not None
           and expected_progress - progress <= AT_RISK_POINTS + EPSILON):
-        status = Status.AT_RISK
+        status, reason = Status.AT_RISK, f"behind the path by at most {AT_RISK_POINTS:.0%} of progress"
     else:
-        status = Status.OFF_TRACK
+        status, reason = Status.OFF_TRACK, f"behind the path by more than {AT_RISK_POINTS:.0%} of progress"
     return _replace(base, status=status, elapsed=f, expected=expected, progress=progress,
-                    expected_progress=expected_progress)
+                    expected_progress=expected_progress, pace=Pace(start, at, compound), reason=reason)
 
 
 def _progress(value: float, v_b: float | None, target_value: float) -> float | None:
@@ -284,7 +345,8 @@ def _with_projection(base: Evaluation, points: list[Observation], v_b: float | N
         return base
     rate = (latest.value / v0) ** (1 / (latest.period.t - t0)) - 1
     projected = latest.value * (1 + rate) ** max(0.0, deadline - latest.period.t)
-    return _with_outlook(_replace(base, growth_rate=rate, projected=projected), v0, target_value)
+    trend = Trend(Point(t0, v0), Point(latest.period.t, latest.value), base=v0)
+    return _with_outlook(_replace(base, growth_rate=rate, projected=projected, trend=trend), target_value)
 
 
 def _with_cumulative_projection(base: Evaluation, full: dict[int, Observation], last: int) -> Evaluation:
@@ -298,10 +360,13 @@ def _with_cumulative_projection(base: Evaluation, full: dict[int, Observation], 
         last_obs.value * (1 + rate) ** (y - years[-1]) for y in range(years[-1] + 1, last + 1)
     )
     assert base.target_value is not None
-    return _with_outlook(_replace(base, growth_rate=rate, projected=projected), 0.0, base.target_value)
+    trend = Trend(Point(float(years[0]), first_obs.value), Point(float(years[-1]), last_obs.value), base=0.0)
+    return _with_outlook(_replace(base, growth_rate=rate, projected=projected, trend=trend), base.target_value)
 
 
-def _with_outlook(base: Evaluation, v0: float, target_value: float) -> Evaluation:
+def _with_outlook(base: Evaluation, target_value: float) -> Evaluation:
+    assert base.trend is not None
+    v0 = base.trend.base
     if base.projected is None or target_value == v0:
         return base
     r = (base.projected - v0) / (target_value - v0)
