@@ -285,6 +285,9 @@ def _cumulative(target: Target, indicator: Indicator, in_plan: list[Observation]
     missing = tuple(str(y) for y in range(first, through + 1) if y not in full)
     if missing:
         return _replace(base, missing=missing, reason="a year of the window that has ended has no full-year figure")
+    if not full:
+        return _replace(base, missing=(str(first),),
+                        reason="no year of the window has ended yet and the year-to-date sum does not meet the target")
     years = sorted(full)
     base = _with_cumulative_projection(base, full, last)
     if years[-1] >= last:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cqip import __version__
-from cqip.cli import depts, gap, report, status, tasks, validate
+from cqip.cli import depts, explain, gap, report, status, tasks, validate
 from cqip.cli.common import State
 
 app = typer.Typer(
@@ -47,6 +47,7 @@ app.command("validate")(validate.validate)
 app.command("report")(report.report)
 app.command("tasks")(tasks.tasks)
 app.command("depts")(depts.depts)
+app.command("explain")(explain.explain)
 
 
 def main() -> None:

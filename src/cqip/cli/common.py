@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -89,6 +90,13 @@ AsOfOption = Annotated[
                  help="Evaluate as of this date instead of today (observations after it are ignored)."),
 ]
 
+YearOption = Annotated[int | None, typer.Option("--year", "-y", min=1900, max=2200,
+                                               help="Use only observations up to the end of this year (default: today).")]
+
+
+def year_end_or_today(year: int | None) -> date:
+    return date(year, 12, 31) if year is not None else date.today()
+
 
 def output_format(chosen: Format | None) -> Format:
     """An explicit --format, else a table for a person at a terminal and plain text for pipes and cron."""
@@ -166,6 +174,14 @@ def fail(problems: list[Problem]) -> NoReturn:
     for problem in problems:
         typer.echo(str(problem), err=True)
     typer.echo(f"{len(problems)} problem(s) found; fix them and run `cqip validate`.", err=True)
+    raise typer.Exit(EXIT_INVALID)
+
+
+def unknown(what: str, name: str, known: Iterable[str]) -> NoReturn:
+    """A name not in targets.yaml: one line with the nearest known name, exit 2."""
+    from cqip.catalog import suggest
+
+    typer.echo(f"Error: unknown {what} {name!r}{suggest(name, known)}", err=True)
     raise typer.Exit(EXIT_INVALID)
 
 

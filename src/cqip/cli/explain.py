@@ -1,0 +1,43 @@
+"""`cqip explain`: the audit trail of one target's verdict, step by step."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from cqip.cli.common import YearOption, console, emit, load, unknown, year_end_or_today
+
+
+class TrailFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def explain(
+    ctx: typer.Context,
+    target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="A target id from targets.yaml, e.g. invention_patents_per_10k_2020.")],
+    year: YearOption = None,
+    format: Annotated[TrailFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = TrailFormat.TEXT,
+) -> None:
+    """Why a target has its status: every input and intermediate value, with formulas and numbers."""
+    from cqip.audit import audit, to_data
+    from cqip.evaluation import evaluate
+
+    dataset = load(ctx)
+    catalog = dataset.catalog
+    target = next((t for t in catalog.targets if t.id == target_id), None)
+    if target is None:
+        unknown("target", target_id, [t.id for t in catalog.targets])
+    when = year_end_or_today(year)
+    ev = evaluate(target, catalog.indicators[target.indicator], dataset.series(target.indicator), when)
+    trail = audit(ev, when)
+    if format is TrailFormat.JSON:
+        import json
+
+        emit(json.dumps(to_data(trail), ensure_ascii=False, indent=2) + "\n")
+        return
+    from cqip.render.audit_text import render_audit
+
+    console().print(render_audit(trail))
