@@ -126,8 +126,9 @@ def _sum_steps(ev: Evaluation) -> list[Step]:
     """Cumulative targets: the actual is the sum of the window's figures."""
     if ev.target.kind is not Kind.CUMULATIVE or ev.actual is None:
         return []
-    terms = " + ".join(f"{fmt(o.value)} ({o.period})" for o in ev.used)
-    return [Step("actual", "sum over the window", "Σ figures of the window's years", terms, ev.actual)]
+    periods = ", ".join(str(o.period) for o in ev.used)
+    terms = " + ".join(fmt(o.value) for o in ev.used)
+    return [Step("actual", f"sum of the figures for {periods}", "Σ figures of the window's years", terms, ev.actual)]
 
 
 def _pace_steps(ev: Evaluation) -> list[Step]:
