@@ -21,6 +21,7 @@ from cqip.evaluation import (
     path_start,
 )
 from cqip.models import Direction, Kind, Observation
+from cqip.numbers import exact as fmt
 
 
 USUAL_STEPS = (("f", "elapsed fraction"), ("E", "expected value"), ("p", "progress"),
@@ -63,12 +64,6 @@ class Audit:
     @property
     def observations(self) -> tuple[Observation, ...]:
         return self.evaluation.used
-
-
-def fmt(value: float) -> str:
-    """Six decimals at most, no trailing zeros: what the trail shows and the analyst types in."""
-    text = f"{round(value, 6):.12g}"
-    return "0" if text == "-0" else text
 
 
 def audit(ev: Evaluation, as_of: date) -> Audit:

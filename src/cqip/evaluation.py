@@ -165,7 +165,7 @@ def evaluate_all(dataset: Dataset, as_of: date) -> list[Evaluation]:
 def evaluate(target: Target, indicator: Indicator, series: Sequence[Observation], as_of: date) -> Evaluation:
     """The verdict on one target from its indicator's observations (sorted by time)."""
     now = date_to_t(as_of)
-    visible = [o for o in series if o.period.t <= now]
+    visible = known_by(series, as_of)
     if not visible:
         return Evaluation(target, indicator, Status.NO_DATA, target_value=target.value,
                           reason="nothing observed up to the as-of date")
@@ -173,6 +173,12 @@ def evaluate(target: Target, indicator: Indicator, series: Sequence[Observation]
     if target.kind is Kind.CUMULATIVE:
         return _cumulative(target, indicator, in_plan, now)
     return _point(target, indicator, visible, in_plan, now)
+
+
+def known_by(series: Sequence[Observation], as_of: date) -> list[Observation]:
+    """The observations whose period had ended by the as-of date: what the evaluation may use."""
+    now = date_to_t(as_of)
+    return [o for o in series if o.period.t <= now]
 
 
 def path_start(target: Target, v_b: float | None) -> Point | None:

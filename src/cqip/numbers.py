@@ -21,3 +21,9 @@ def parse_number(text: str) -> Decimal:
     if not value.is_finite():
         raise ValueError(f"{text!r} is not a finite number")
     return value
+
+
+def exact(value: float) -> str:
+    """A figure as typed, up to six decimals and no trailing zeros: 5.548, 2566.503906, 8."""
+    text = f"{round(value, 6):.12g}"
+    return "0" if text == "-0" else text

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cqip import __version__
-from cqip.cli import depts, explain, gap, report, status, tasks, validate
+from cqip.cli import depts, explain, gap, report, show, status, tasks, validate
 from cqip.cli.common import State
 
 app = typer.Typer(
@@ -48,6 +48,7 @@ app.command("report")(report.report)
 app.command("tasks")(tasks.tasks)
 app.command("depts")(depts.depts)
 app.command("explain")(explain.explain)
+app.command("show")(show.show)
 
 
 def main() -> None:

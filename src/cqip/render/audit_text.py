@@ -7,8 +7,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cqip.audit import Audit, fmt
+from cqip.audit import Audit
+from cqip.numbers import exact as fmt
 from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, label
+from cqip.render.observations import observation_table
 
 
 def _grid(*headers: str) -> Table:
@@ -39,10 +41,8 @@ def render_audit(trail: Audit) -> RenderableType:
         inputs.add_row(row.symbol, row.name, _value(row.value), row.source)
     parts += [inputs, Text("")]
 
-    used = _grid("period", "value", "where", "source")
-    for obs in trail.observations:
-        used.add_row(str(obs.period), fmt(obs.value), obs.where, obs.source)
-    parts += [Text("Observations used", style="bold"), used if trail.observations else Text("  none"), Text("")]
+    used = observation_table(trail.observations) if trail.observations else Text("  none")
+    parts += [Text("Observations used", style="bold"), used, Text("")]
 
     parts.append(Text("Steps", style="bold"))
     for step in trail.steps:

@@ -1,0 +1,34 @@
+"""`cqip show`: one indicator in depth: names, definition, targets, every observation, charts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from cqip.cli.common import AsOfOption, Format, FormatOption, console, emit, load, unknown
+
+
+def show(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="An indicator id from targets.yaml, e.g. invention_patents_per_10k.")],
+    as_of: AsOfOption = None,
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """Everything about one indicator: its targets and verdicts, its observations, and a chart per target."""
+    from cqip.profile import profile, to_data
+
+    dataset = load(ctx)
+    if indicator not in dataset.catalog.indicators:
+        unknown("indicator", indicator, dataset.catalog.indicators)
+    shown = profile(dataset, indicator, as_of or date.today())
+    if format is Format.JSON:
+        import json
+
+        emit(json.dumps(to_data(shown), ensure_ascii=False, indent=2) + "\n")
+        return
+    from cqip.render.show_text import render_profile
+
+    out = console()
+    out.print(render_profile(shown, out.width))
