@@ -228,9 +228,14 @@ def test_explain_cli_text(cli, data_dir: Path) -> None:
     assert "f = (t − b) / (d − b)" in result.output
     assert "= (2018 − 2015) / (2020 − 2015) = 0.6" in result.output
     assert "= 4 + (8 − 4) × 0.6 = 6.4" in result.output
-    assert "Status: at risk" in result.output
+    assert "Status: 略有滞后 — behind the path by at most 10% of progress" in result.output
     assert "actual 6 < expected 6.4; behind 0.1 ≤ 0.1" in result.output
     assert "main.csv:3" in result.output
+
+
+def test_explain_cli_lang_en(cli, data_dir: Path) -> None:
+    result = cli("--data", str(data_dir), "explain", "patents_2020", "--year", "2018", "--lang", "en")
+    assert "Status: at risk — " in result.output and "Outlook: on course — R = 0.965556 ≥ 0.95" in result.output
 
 
 def test_explain_cli_json(cli, data_dir: Path) -> None:

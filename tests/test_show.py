@@ -37,7 +37,7 @@ def test_show_fits_80_columns_without_colour(cli, data_dir: Path) -> None:
     assert "\x1b[" not in out  # not a terminal: plain text
     assert all(cell_len(line) <= 80 for line in out.splitlines())
     for text in ("每万人口发明专利拥有量", "Invention patents per 10k people", "unit 件/万人 · stock",
-                 "patents_2020  8 件/万人 by 2020  at risk", "一、工作目标  I. Goals", "「到2020年，每万人口发明专利拥有量达到8件」",
+                 "patents_2020  8 件/万人 by 2020  略有滞后", "一、工作目标  I. Goals", "「到2020年，每万人口发明专利拥有量达到8件」",
                  "data/actuals/main.csv:2", "data/actuals/main.csv:3", "https://example.org/b"):
         assert text in out
     chart = chart_of(out)
@@ -48,6 +48,11 @@ def test_show_fits_80_columns_without_colour(cli, data_dir: Path) -> None:
     assert "· expected path  ─ target 8  ● actual  ┊ deadline 2020" in chart[15]
 
 
+def test_show_lang_en_status_words(cli, data_dir: Path) -> None:
+    result = cli("--data", "data", "show", "patents_per_10k", "--as-of", "2019-06-30", "--lang", "en")
+    assert "patents_2020  8 件/万人 by 2020  at risk" in result.output
+
+
 def test_show_as_of_hides_later_observations(cli, data_dir: Path) -> None:
     result = cli("--data", "data", "show", "patents_per_10k", "--as-of", "2017-12-31")
     assert "main.csv:2" in result.output and "main.csv:3" not in result.output
@@ -55,7 +60,7 @@ def test_show_as_of_hides_later_observations(cli, data_dir: Path) -> None:
 
 
 def test_show_json(cli, data_dir: Path) -> None:
-    result = cli("--data", "data", "show", "pct", "--as-of", "2019-06-30", "--format", "json")
+    result = cli("--data", "data", "show", "pct", "--as-of", "2018-06-30", "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["indicator"] == {"id": "pct", "name_zh": "PCT国际专利申请量", "name_en": "PCT applications",

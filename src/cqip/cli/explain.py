@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import YearOption, console, emit, load, unknown, year_end_or_today
+from cqip.cli.common import Lang, LangOption, YearOption, console, emit, load, unknown, year_end_or_today
 
 
 class TrailFormat(StrEnum):
@@ -20,6 +20,7 @@ def explain(
     target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="A target id from targets.yaml, e.g. invention_patents_per_10k_2020.")],
     year: YearOption = None,
     format: Annotated[TrailFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = TrailFormat.TEXT,
+    lang: LangOption = Lang.ZH,
 ) -> None:
     """Why a target has its status: every input and intermediate value, with formulas and numbers."""
     from cqip.audit import audit, to_data
@@ -40,4 +41,4 @@ def explain(
         return
     from cqip.render.audit_text import render_audit
 
-    console().print(render_audit(trail))
+    console().print(render_audit(trail, lang))

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from cqip.cli.common import AsOfOption, Format, FormatOption, console, emit, load, unknown
+from cqip.cli.common import AsOfOption, Lang, LangOption, console, emit, load, unknown
+
+
+class ShowFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
 
 
 def show(
     ctx: typer.Context,
     indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="An indicator id from targets.yaml, e.g. invention_patents_per_10k.")],
     as_of: AsOfOption = None,
-    format: FormatOption = Format.TABLE,
+    format: Annotated[ShowFormat, typer.Option("--format", "-f", help="table for people, json for machines.")] = ShowFormat.TABLE,
+    lang: LangOption = Lang.ZH,
 ) -> None:
     """Everything about one indicator: its targets and verdicts, its observations, and a chart per target."""
     from cqip.profile import profile, to_data
@@ -23,7 +30,7 @@ def show(
     if indicator not in dataset.catalog.indicators:
         unknown("indicator", indicator, dataset.catalog.indicators)
     shown = profile(dataset, indicator, as_of or date.today())
-    if format is Format.JSON:
+    if format is ShowFormat.JSON:
         import json
 
         emit(json.dumps(to_data(shown), ensure_ascii=False, indent=2) + "\n")
@@ -31,4 +38,4 @@ def show(
     from cqip.render.show_text import render_profile
 
     out = console()
-    out.print(render_profile(shown, out.width))
+    out.print(render_profile(shown, out.width, lang))

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from cqip.audit import Audit
 from cqip.numbers import exact as fmt
-from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, label
+from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, outlook_word, verdict
 from cqip.render.observations import observation_table
 
 
@@ -28,7 +28,7 @@ def _value(value: float | str | None) -> str:
     return fmt(value) if isinstance(value, float | int) else value
 
 
-def render_audit(trail: Audit) -> RenderableType:
+def render_audit(trail: Audit, lang: str) -> RenderableType:
     ev = trail.evaluation
     target, indicator = ev.target, ev.indicator
     parts: list[RenderableType] = [
@@ -52,11 +52,11 @@ def render_audit(trail: Audit) -> RenderableType:
         parts.append(Text(f"  not computed for this verdict: {', '.join(trail.not_computed)}", style="dim"))
     parts.append(Text(""))
 
-    status = Text.assemble("Status: ", (label(ev.status), STATUS_STYLE[ev.status]), f" — {ev.reason}")
+    status = Text.assemble("Status: ", (verdict(ev, lang), STATUS_STYLE[ev.status]), f" — {ev.reason}")
     parts.append(status)
     if trail.decision:
         parts.append(Text(f"  {trail.decision}"))
     if ev.outlook is not None:
-        parts.append(Text.assemble("Outlook: ", (label(ev.outlook), OUTLOOK_STYLE[ev.outlook]),
+        parts.append(Text.assemble("Outlook: ", (outlook_word(ev.outlook, lang), OUTLOOK_STYLE[ev.outlook]),
                                    f" — {trail.outlook_decision}"))
     return Group(*parts)

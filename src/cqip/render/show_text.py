@@ -9,7 +9,7 @@ from cqip.chart_data import TargetLines
 from cqip.models import Direction, Kind, Target
 from cqip.profile import Profile
 from cqip.render.ascii_chart import Layer, draw
-from cqip.render.labels import STATUS_STYLE, label, number
+from cqip.render.labels import STATUS_STYLE, number, verdict
 from cqip.render.observations import observation_table
 
 MAX_CHART_WIDTH = 100
@@ -35,14 +35,14 @@ def describe(target: Target, unit: str) -> str:
     return text + ("（力争）" if target.aspirational else "")
 
 
-def _targets(shown: Profile) -> RenderableType:
+def _targets(shown: Profile, lang: str) -> RenderableType:
     if not shown.targets:
         return Text("  no target in the plan uses this indicator")
     rows: list[RenderableType] = []
     for tp in shown.targets:
         ev = tp.evaluation
         rows.append(Text.assemble(("  " + ev.target.id, "bold"), f"  {describe(ev.target, shown.indicator.unit)}  ",
-                                  (label(ev.status), STATUS_STYLE[ev.status])))
+                                  (verdict(ev, lang), STATUS_STYLE[ev.status])))
         rows.append(Text(f"    {tp.section.zh}  {tp.section.en}", style="dim"))
         rows.append(Text(f"    「{ev.target.clause}」"))
     return Group(*rows)
@@ -62,7 +62,7 @@ def _chart(lines: TargetLines, width: int) -> list[Text]:
     return draw(layers, width=width, marker=(float(lines.deadline), f"deadline {lines.deadline}"))
 
 
-def render_profile(shown: Profile, width: int) -> RenderableType:
+def render_profile(shown: Profile, width: int, lang: str) -> RenderableType:
     ind = shown.indicator
     parts: list[RenderableType] = [
         Text(f"{ind.id} — {ind.zh}", style="bold"),
@@ -71,7 +71,7 @@ def render_profile(shown: Profile, width: int) -> RenderableType:
     ]
     if ind.definition:
         parts.append(Text(ind.definition, style="dim"))
-    parts += [Text(""), Text(f"Targets (status as of {shown.as_of.isoformat()})", style="bold"), _targets(shown),
+    parts += [Text(""), Text(f"Targets (status as of {shown.as_of.isoformat()})", style="bold"), _targets(shown, lang),
               Text(""), Text("Observations", style="bold"), observation_table(shown.observations) if shown.observations else Text("  none yet")]
     width = min(width, MAX_CHART_WIDTH)
     for tp in shown.targets:
