@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from conftest import write_data
 from test_evaluation import FLOW, obs, target
 
 from cqip.chart_data import target_lines
@@ -115,3 +116,24 @@ def test_chart_grid_by_hand() -> None:
 
 def test_chart_without_points() -> None:
     assert [line.plain for line in draw([Layer("actual", "●", "", [])], width=40)] == ["(nothing to chart)"]
+
+
+REVISED_CSV = """indicator,period,value,unit,source,note,recorded
+patents_per_10k,2015,4,件/万人,https://example.org/a,,
+patents_per_10k,2018,6,件/万人,https://example.org/first,preliminary,2019-03-01
+patents_per_10k,2018,6.2,件/万人,https://example.org/final,final,2019-09-01
+"""
+
+
+def test_show_lists_revisions_under_the_current_value(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_data(tmp_path / "revised", actuals={"main.csv": REVISED_CSV})
+    monkeypatch.chdir(tmp_path)
+    result = cli("--data", "revised", "show", "patents_per_10k", "--as-of", "2019-12-31", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    table = result.output[result.output.index("Observations"):result.output.index("Chart: ")].splitlines()
+    current = next(i for i, line in enumerate(table) if line.startswith("2018"))
+    assert "6.2" in table[current] and "revised/actuals/main.csv:4  (recorded 2019-09-01)" in table[current]
+    assert table[current + 3].split()[:3] == ["6", "revised:", "revised/actuals/main.csv:3"]
+    data = json.loads(cli("--data", "revised", "show", "patents_per_10k", "--as-of", "2019-12-31", "-f", "json").output)
+    assert [(o["period"], o["value"]) for o in data["observations"]] == [("2015", 4), ("2018", 6.2)]
+    assert [(o["period"], o["value"], o["recorded"]) for o in data["revisions"]] == [("2018", 6, "2019-03-01")]

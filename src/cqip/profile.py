@@ -25,6 +25,7 @@ class Profile:
     as_of: date
     observations: list[Observation]  # every observation up to the as-of date, oldest first
     targets: list[TargetProfile]
+    revisions: list[Observation]  # rows replaced by a later `recorded` revision of the same period
 
 
 def profile(dataset: Dataset, indicator_id: str, as_of: date) -> Profile:
@@ -36,7 +37,9 @@ def profile(dataset: Dataset, indicator_id: str, as_of: date) -> Profile:
         ev = evaluate(target, indicator, series, as_of)
         targets.append(TargetProfile(ev, catalog.sections[target.section], target_lines(ev, series, as_of)))
     observations = known_by(series, as_of)
-    return Profile(indicator, as_of, observations, targets)
+    replaced = sorted((o for o in dataset.superseded if o.indicator == indicator_id),
+                      key=lambda o: (o.period.t, o.recorded or date.min))
+    return Profile(indicator, as_of, observations, targets, known_by(replaced, as_of))
 
 
 def to_data(shown: Profile) -> dict[str, Any]:
@@ -52,9 +55,11 @@ def to_data(shown: Profile) -> dict[str, Any]:
                        "cumulative": tp.lines.cumulative}}
             for tp in shown.targets
         ],
-        "observations": [
-            {"period": str(o.period), "value": o.value, "unit": o.unit, "source": o.source, "note": o.note,
-             "recorded": o.recorded.isoformat() if o.recorded else None, "file": o.file, "line": o.line}
-            for o in shown.observations
-        ],
+        "observations": [_row(o) for o in shown.observations],
+        "revisions": [_row(o) for o in shown.revisions],
     }
+
+
+def _row(o: Observation) -> dict[str, Any]:
+    return {"period": str(o.period), "value": o.value, "unit": o.unit, "source": o.source, "note": o.note,
+            "recorded": o.recorded.isoformat() if o.recorded else None, "file": o.file, "line": o.line}

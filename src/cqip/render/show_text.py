@@ -72,7 +72,7 @@ def render_profile(shown: Profile, width: int, lang: str) -> RenderableType:
     if ind.definition:
         parts.append(Text(ind.definition, style="dim"))
     parts += [Text(""), Text(f"Targets (status as of {shown.as_of.isoformat()})", style="bold"), _targets(shown, lang),
-              Text(""), Text("Observations", style="bold"), observation_table(shown.observations) if shown.observations else Text("  none yet")]
+              Text(""), Text("Observations", style="bold"), observation_table(shown.observations, shown.revisions) if shown.observations else Text("  none yet")]
     width = min(width, MAX_CHART_WIDTH)
     for tp in shown.targets:
         parts += [Text(""), Text(f"Chart: {tp.evaluation.target.id}", style="bold"), *_chart(tp.lines, width)]
