@@ -23,7 +23,6 @@ from cqip.evaluation import (
 from cqip.models import Direction, Kind, Observation
 from cqip.numbers import exact as fmt
 
-
 USUAL_STEPS = (("f", "elapsed fraction"), ("E", "expected value"), ("p", "progress"),
                ("p_e", "expected progress"), ("A", "achievement"), ("r", "annual growth rate"),
                ("P", "projection"), ("R", "outlook ratio"))
@@ -133,12 +132,12 @@ def _pace_steps(ev: Evaluation) -> list[Step]:
         start, at = ev.pace.start, ev.pace.at
         steps.append(Step("f", "elapsed fraction", "(t − b) / (d − b)",
                           f"({fmt(at.t)} − {fmt(start.t)}) / ({ev.target.end} − {fmt(start.t)})", ev.elapsed))
+        s0, st, sf = fmt(start.value), fmt(t_value), fmt(ev.elapsed)
         if ev.pace.compound:
-            formula, numbers = "v_b × (T / v_b)^f", f"{fmt(start.value)} × ({fmt(t_value)} / {fmt(start.value)})^{fmt(ev.elapsed)}"
+            step = Step("E", "expected value (compound path)", "v_b × (T / v_b)^f", f"{s0} × ({st} / {s0})^{sf}", ev.expected)
         else:
-            formula, numbers = "v_b + (T − v_b) × f", f"{fmt(start.value)} + ({fmt(t_value)} − {fmt(start.value)}) × {fmt(ev.elapsed)}"
-        steps.append(Step("E", "expected value (compound path)" if ev.pace.compound else "expected value (linear path)",
-                          formula, numbers, ev.expected))
+            step = Step("E", "expected value (linear path)", "v_b + (T − v_b) × f", f"{s0} + ({st} − {s0}) × {sf}", ev.expected)
+        steps.append(step)
     v_b, actual = ev.baseline_value, ev.pace.at.value if ev.pace else ev.actual
     if ev.progress is not None and v_b is not None and actual is not None and t_value is not None:
         steps.append(Step("p", "progress", "(actual − v_b) / (T − v_b)",
@@ -165,7 +164,8 @@ def _trend_steps(ev: Evaluation) -> list[Step]:
     if trend is None or rate is None or projected is None:
         return []
     start, end, deadline = trend.start, trend.end, ev.target.end
-    name = f"annual growth rate from (t0, v0) = ({fmt(start.t)}, {fmt(start.value)}) to (t1, v1) = ({fmt(end.t)}, {fmt(end.value)})"
+    name = (f"annual growth rate from (t0, v0) = ({fmt(start.t)}, {fmt(start.value)})"
+            f" to (t1, v1) = ({fmt(end.t)}, {fmt(end.value)})")
     steps = [Step("r", name, "(v1 / v0)^(1 / (t1 − t0)) − 1",
                   f"({fmt(end.value)} / {fmt(start.value)})^(1 / ({fmt(end.t)} − {fmt(start.t)})) − 1", rate)]
     if ev.target.kind is Kind.CUMULATIVE:

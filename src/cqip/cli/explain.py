@@ -17,7 +17,8 @@ class TrailFormat(StrEnum):
 
 def explain(
     ctx: typer.Context,
-    target_id: Annotated[str, typer.Argument(metavar="TARGET_ID", help="A target id from targets.yaml, e.g. invention_patents_per_10k_2020.")],
+    target_id: Annotated[str, typer.Argument(metavar="TARGET_ID",
+                                             help="A target id from targets.yaml, e.g. invention_patents_per_10k_2020.")],
     year: YearOption = None,
     format: Annotated[TrailFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = TrailFormat.TEXT,
     lang: LangOption = Lang.ZH,

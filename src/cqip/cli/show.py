@@ -18,7 +18,8 @@ class ShowFormat(StrEnum):
 
 def show(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="An indicator id from targets.yaml, e.g. invention_patents_per_10k.")],
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR",
+                                             help="An indicator id from targets.yaml, e.g. invention_patents_per_10k.")],
     as_of: AsOfOption = None,
     format: Annotated[ShowFormat, typer.Option("--format", "-f", help="table for people, json for machines.")] = ShowFormat.TABLE,
     lang: LangOption = Lang.ZH,

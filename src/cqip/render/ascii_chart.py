@@ -54,8 +54,8 @@ def draw(layers: Sequence[Layer], *, width: int, height: int = 12, marker: tuple
     grid: list[list[tuple[str, str]]] = [[(" ", "")] * xscale.cells for _ in range(height)]
 
     if marker is not None:
-        for row in grid:
-            row[xscale.cell(marker[0])] = ("┊", "dim")
+        for grid_row in grid:
+            grid_row[xscale.cell(marker[0])] = ("┊", "dim")
     for layer in layers:
         cells = _line_cells(layer.points, xscale, yscale) if layer.line else [
             (yscale.cell(y), xscale.cell(x)) for x, y in layer.points]
@@ -63,9 +63,9 @@ def draw(layers: Sequence[Layer], *, width: int, height: int = 12, marker: tuple
             grid[row][col] = (layer.glyph, layer.style)
 
     lines = []
-    for r, row in enumerate(grid):
+    for r, grid_row in enumerate(grid):
         line = Text(f"{labels.get(r, ''):>{gutter}} {'┤' if r in labels else '│'}")
-        for glyph, style in row:
+        for glyph, style in grid_row:
             line.append(glyph, style)
         lines.append(line)
     keys = [(layer.glyph, layer.style, layer.label) for layer in layers]

@@ -52,13 +52,13 @@ def _chart(lines: TargetLines, width: int) -> list[Text]:
     """Drawn in this order, so the actual values stay visible where the lines cross them."""
     layers = []
     if lines.expected:
-        layers.append(Layer("expected path", "·", "yellow", [tuple(p) for p in lines.expected], line=True))
+        layers.append(Layer("expected path", "·", "yellow", lines.expected, line=True))
     if lines.target is not None:
         span = [p.t for p in lines.actual + lines.expected] + [float(lines.deadline)]
         layers.append(Layer(f"target {number(lines.target)}", "─", "cyan",
                             [(min(span), lines.target), (max(span), lines.target)], line=True))
     actual = "actual (running sum)" if lines.cumulative else "actual"
-    layers.append(Layer(actual, ACTUAL_GLYPH, ACTUAL_STYLE, [tuple(p) for p in lines.actual]))
+    layers.append(Layer(actual, ACTUAL_GLYPH, ACTUAL_STYLE, lines.actual))
     return draw(layers, width=width, marker=(float(lines.deadline), f"deadline {lines.deadline}"))
 
 
@@ -71,12 +71,14 @@ def render_profile(shown: Profile, width: int, lang: str) -> RenderableType:
     ]
     if ind.definition:
         parts.append(Text(ind.definition, style="dim"))
+    history = observation_table(shown.observations, shown.revisions) if shown.observations else Text("  none yet")
     parts += [Text(""), Text(f"Targets (status as of {shown.as_of.isoformat()})", style="bold"), _targets(shown, lang),
-              Text(""), Text("Observations", style="bold"), observation_table(shown.observations, shown.revisions) if shown.observations else Text("  none yet")]
+              Text(""), Text("Observations", style="bold"), history]
     width = min(width, MAX_CHART_WIDTH)
     for tp in shown.targets:
         parts += [Text(""), Text(f"Chart: {tp.evaluation.target.id}", style="bold"), *_chart(tp.lines, width)]
     if not shown.targets and shown.observations:
         points = [(o.period.t, o.value) for o in shown.observations]
-        parts += [Text(""), Text("Chart", style="bold"), *draw([Layer("actual", ACTUAL_GLYPH, ACTUAL_STYLE, points)], width=width)]
+        parts += [Text(""), Text("Chart", style="bold"),
+                  *draw([Layer("actual", ACTUAL_GLYPH, ACTUAL_STYLE, points)], width=width)]
     return Group(*parts)
