@@ -36,9 +36,9 @@ def explain(
     ev = evaluate(target, catalog.indicators[target.indicator], dataset.series(target.indicator), when)
     trail = audit(ev, when)
     if format is TrailFormat.JSON:
-        import json
+        from cqip.render.json_out import dumps
 
-        emit(json.dumps(to_data(trail), ensure_ascii=False, indent=2) + "\n")
+        emit(dumps(to_data(trail)))
         return
     from cqip.render.audit_text import render_audit
 

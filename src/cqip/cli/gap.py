@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
-
 import typer
 
-from cqip.cli.common import (WIDE, DeptOption, Format, FormatOption, Lang, LangOption, console, emit, load, output_format,
-                             print_footer)
+from cqip.cli.common import (WIDE, DeptOption, Format, FormatOption, Lang, LangOption, YearOption, console, emit, load,
+                             output_format, print_footer, year_end_or_today)
 
 
 def gap(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", "-y", min=1900, max=2200,
-                                             help="Use only observations up to the end of this year (default: today).")] = None,
+    year: YearOption = None,
     format: FormatOption = None,
     lang: LangOption = Lang.ZH,
     dept: DeptOption = None,
@@ -26,7 +22,7 @@ def gap(
     from cqip.views import worst_first
 
     dataset = load(ctx, dept)
-    when = date(year, 12, 31) if year is not None else date.today()
+    when = year_end_or_today(year)
     evaluations = worst_first(evaluate_all(dataset, when))
     title = heading(dataset.catalog.plan.id, "gap_title", when.isoformat(), lang)
     fmt = output_format(format)

@@ -32,9 +32,9 @@ def show(
         unknown("indicator", indicator, dataset.catalog.indicators)
     shown = profile(dataset, indicator, as_of or date.today())
     if format is ShowFormat.JSON:
-        import json
+        from cqip.render.json_out import dumps
 
-        emit(json.dumps(to_data(shown), ensure_ascii=False, indent=2) + "\n")
+        emit(dumps(to_data(shown)))
         return
     from cqip.render.show_text import render_profile
 
