@@ -1,0 +1,71 @@
+"""One target as a small vector chart (SVG) for the HTML report: actuals, expected path, target, deadline.
+
+Drawn by matplotlib's SVG backend (the optional `html` extra, imported only here and only when
+called, so the other commands start fast). Text stays text (`svg.fonttype: none`), so the
+Chinese title is rendered by the reader's system fonts rather than missing glyphs from
+matplotlib's bundled font; each series is a `<g id="<target>-series-…">` so that tests and pages can find
+them; output is deterministic (fixed hash salt, no date) so that reports diff cleanly.
+"""
+
+from __future__ import annotations
+
+import io
+
+from cqip.chart_data import TargetLines
+from cqip.evaluation import Point
+
+SERIES = ("expected", "target", "deadline", "actual")  # drawing order: the actual values on top
+FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
+         "DejaVu Sans", "sans-serif"]
+STYLE = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "cqip",
+    "font.family": "sans-serif",
+    "font.sans-serif": FONTS,
+    "font.size": 8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def target_svg(lines: TargetLines, title: str, key: str, *, size: tuple[float, float] = (4.8, 2.4)) -> str:
+    """The chart as an `<svg>` element (no XML prolog), ready to inline in HTML.
+
+    `key` (a target id) prefixes the series ids, which stay unique when a page holds many charts.
+    """
+    import warnings
+
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context(STYLE), warnings.catch_warnings():
+        # Without a CJK font here matplotlib only measures the Chinese text roughly; the reader's fonts draw it.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig = Figure(figsize=size)
+        ax = fig.add_subplot()
+        drawn = {
+            "expected": ax.plot(*_xy(lines.expected), linestyle="--", color="#b58900", label="预期路径 expected")
+            if lines.expected else [],
+            "target": [ax.axhline(lines.target, color="#268bd2", linewidth=1, label=f"目标 target {lines.target:g}")]
+            if lines.target is not None else [],
+            "deadline": [ax.axvline(lines.deadline, color="#93a1a1", linestyle=":", linewidth=1,
+                                    label=f"期限 deadline {lines.deadline}")],
+            "actual": ax.plot(*_xy(lines.actual), marker="o", markersize=3, color="#2aa198",
+                              label="累计实际 actual (sum)" if lines.cumulative else "实际 actual")
+            if lines.actual else [],
+        }
+        for name in SERIES:
+            for artist in drawn[name]:
+                artist.set_gid(f"{key}-series-{name}")
+        ax.set_title(title, loc="left")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.legend(loc="upper left", frameon=False, fontsize=6)
+        fig.tight_layout()
+        out = io.StringIO()
+        fig.savefig(out, format="svg", metadata={"Date": None})
+    text = out.getvalue()
+    return text[text.index("<svg"):]
+
+
+def _xy(points: list[Point]) -> tuple[list[float], list[float]]:
+    return [p.t for p in points], [p.value for p in points]
