@@ -10,6 +10,7 @@ them; output is deterministic (fixed hash salt, no date) so that reports diff cl
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from cqip.chart_data import TargetLines
 from cqip.evaluation import Point
@@ -17,7 +18,7 @@ from cqip.evaluation import Point
 SERIES = ("expected", "target", "deadline", "actual")  # drawing order: the actual values on top
 FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
          "DejaVu Sans", "sans-serif"]
-STYLE = {
+STYLE: dict[Any, Any] = {  # rc keys; matplotlib types them as literals
     "svg.fonttype": "none",
     "svg.hashsalt": "cqip",
     "font.family": "sans-serif",
@@ -37,6 +38,7 @@ def target_svg(lines: TargetLines, title: str, key: str, *, size: tuple[float, f
 
     import matplotlib
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     with matplotlib.rc_context(STYLE), warnings.catch_warnings():
         # Without a CJK font here matplotlib only measures the Chinese text roughly; the reader's fonts draw it.
@@ -58,7 +60,7 @@ def target_svg(lines: TargetLines, title: str, key: str, *, size: tuple[float, f
             for artist in drawn[name]:
                 artist.set_gid(f"{key}-series-{name}")
         ax.set_title(title, loc="left")
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2017.5
         ax.legend(loc="upper left", frameon=False, fontsize=6)
         fig.tight_layout()
         out = io.StringIO()
