@@ -199,10 +199,13 @@ def test_depts_counts(cli, work_dir: Path) -> None:
 
 
 def test_depts_table_names_unowned_targets(cli, work_dir: Path) -> None:
-    result = cli("--data", str(work_dir), "depts", "--as-of", "2019-06-30", env={"COLUMNS": "200"})
+    result = cli("--data", str(work_dir), "depts", "-f", "table", "--lang", "en", "--as-of", "2019-06-30",
+                 env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "1 of 4 targets have no identifiable owner: patents_2018" in result.output
-    assert "a collective; the plan does not list its members" in result.output
+    assert "Leading group members: a collective; the plan does not list its members" in result.output
+    zh = cli("--data", str(work_dir), "depts", "-f", "table", "--as-of", "2019-06-30", env={"COLUMNS": "200"}).output
+    assert "共4个目标中1个无明确责任部门：patents_2018\n" in zh and "负责目标" in zh
 
 
 def test_tasks_json_latest_report_wins(cli, work_dir: Path) -> None:
@@ -231,9 +234,11 @@ def test_tasks_filters(cli, work_dir: Path, options: list[str], numbers: list[in
 
 
 def test_tasks_table_groups_by_area_and_counts(cli, work_dir: Path) -> None:
-    result = cli("--data", str(work_dir), "tasks", "--as-of", "2019-06-30", env={"COLUMNS": "200"})
+    result = cli("--data", str(work_dir), "tasks", "-f", "table", "--lang", "en", "--as-of", "2019-06-30",
+                 env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert "一、统筹" in result.output and "二、创造" in result.output
+    assert "Area 一: Coordination" in result.output and "二、创造" in result.output  # wide: both languages
+    assert "in progress (overdue)" in result.output and "item 1: launched\n" in result.output
     assert "4 items: 0 not started, 1 in progress, 2 done, 0 dropped, 1 not reported; 1 overdue\n" in result.output
 
 

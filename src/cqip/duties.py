@@ -79,17 +79,6 @@ def status_counts(records: list[dict[str, Any]]) -> dict[TaskStatus, int]:
     return {status: counts.get(status.value, 0) for status in TaskStatus}
 
 
-def task_label(status: TaskStatus) -> str:
-    return "not reported" if status is TaskStatus.UNKNOWN else status.value.replace("_", " ")
-
-
-def task_summary(records: list[dict[str, Any]]) -> str:
-    """One line under 100 columns (the date is in the title), like `views.summary_line`."""
-    parts = ", ".join(f"{n} {task_label(status)}" for status, n in status_counts(records).items())
-    overdue = sum(1 for record in records if record["overdue"])
-    return f"{len(records)} items: {parts}; {overdue} overdue"
-
-
 def dept_records(work: Work, evaluations: list[Evaluation], as_of: date) -> list[dict[str, Any]]:
     """One row per department in tasks.yaml order: items led and shared (named, not first), how many
     of those are done, and the targets it owns with how many are off track or missed."""

@@ -36,13 +36,6 @@ class Format(StrEnum):
     CSV = "csv"
 
 
-class WorkFormat(StrEnum):
-    """Formats of the work-item commands (tasks, depts)."""
-
-    TABLE = "table"
-    JSON = "json"
-
-
 class ReportFormat(StrEnum):
     """The report is prose with tables, so it has no rich-table form."""
 
@@ -76,7 +69,6 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", show_default=False,
                  help="table (default on a terminal), text (default otherwise), markdown, json or csv."),
 ]
-WorkFormatOption = Annotated[WorkFormat, typer.Option("--format", "-f", help="table for people, json for machines.")]
 LangOption = Annotated[
     Lang, typer.Option("--lang", envvar="CQIP_LANG", help="Language of names and status words (default: $CQIP_LANG, else zh)."),
 ]

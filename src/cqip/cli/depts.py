@@ -6,27 +6,31 @@ from datetime import date
 
 import typer
 
-from cqip.cli.common import WIDE, AsOfOption, WorkFormat, WorkFormatOption, console, emit, load_work, print_footer
+from cqip.cli.common import (WIDE, AsOfOption, Format, FormatOption, Lang, LangOption, console, emit, load_work, output_format,
+                             print_footer)
 
 
-def depts(ctx: typer.Context, format: WorkFormatOption = WorkFormat.TABLE, as_of: AsOfOption = None) -> None:
+def depts(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None, lang: LangOption = Lang.ZH) -> None:
     """One row per department: items led, items shared, items done, targets owned, off track, missed."""
     from cqip.duties import dept_records, unowned
     from cqip.evaluation import evaluate_all
+    from cqip.render.work_blocks import dept_notes, depts_blocks, depts_title, unowned_line
 
     dataset, work = load_work(ctx)
     when = as_of or date.today()
     evaluations = evaluate_all(dataset, when)
     records = dept_records(work, evaluations, when)
-    if format is WorkFormat.JSON:
-        from cqip.render.json_out import dumps
+    orphans = unowned(evaluations)
+    title = depts_title(work.book, when, lang)
+    fmt = output_format(format)
+    if fmt is not Format.TABLE:
+        from cqip.duties import DEPT_FIELDS
+        from cqip.render.formats import render
 
-        emit(dumps(records))
+        emit(render(fmt, records, depts_blocks(records, orphans, len(evaluations), title, lang), DEPT_FIELDS))
         return
     from cqip.render.work_table import depts_table
 
     out = console()
-    out.print(depts_table(records, f"Departments as of {when.isoformat()}", wide=out.width >= WIDE))
-    orphans = unowned(evaluations)
-    notes = [f"{r['department']}: a collective; the plan does not list its members" for r in records if r["collective"]]
-    print_footer(out, notes, f"{len(orphans)} of {len(evaluations)} targets have no identifiable owner: {', '.join(orphans)}")
+    out.print(depts_table(records, title, wide=out.width >= WIDE, lang=lang))
+    print_footer(out, list(dept_notes(records, lang)), unowned_line(orphans, len(evaluations), lang))

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import (WIDE, AsOfOption, DeptOption, WorkFormat, WorkFormatOption, check_dept, console, emit, load_work,
-                             print_footer, usage_fail)
+from cqip.cli.common import (WIDE, AsOfOption, DeptOption, Format, FormatOption, Lang, LangOption, check_dept, console, emit,
+                             load_work, output_format, print_footer, usage_fail)
 
 
 class StatusChoice(StrEnum):
@@ -28,11 +28,13 @@ def tasks(
     dept: DeptOption = None,
     status: Annotated[StatusChoice | None, typer.Option("--status", help="Only items whose latest report has this status.")] = None,
     lead_only: Annotated[bool, typer.Option("--lead-only", help="With --dept: only the items that department leads.")] = False,
-    format: WorkFormatOption = WorkFormat.TABLE,
+    format: FormatOption = None,
     as_of: AsOfOption = None,
+    lang: LangOption = Lang.ZH,
 ) -> None:
     """Work items of the plan's annex with their latest status, date and evidence, and a count per status."""
-    from cqip.duties import TaskFilter, task_records, task_summary
+    from cqip.duties import TaskFilter, task_records
+    from cqip.render.work_blocks import task_notes, task_summary, tasks_blocks, tasks_title
     from cqip.tasks import TaskStatus
 
     if lead_only and dept is None:
@@ -45,14 +47,16 @@ def tasks(
     when = as_of or date.today()
     keep = TaskFilter(area, dept, TaskStatus(status.value) if status else None, lead_only)
     records = task_records(work, when, keep)
-    if format is WorkFormat.JSON:
-        from cqip.render.json_out import dumps
+    title = tasks_title(work.book, when, dept, lang)
+    fmt = output_format(format)
+    if fmt is not Format.TABLE:
+        from cqip.duties import TASK_FIELDS
+        from cqip.render.formats import render
 
-        emit(dumps(records))
+        emit(render(fmt, records, tasks_blocks(records, work.book, title, lang), TASK_FIELDS))
         return
     from cqip.render.work_table import tasks_table
 
     out = console()
-    title = f"{work.book.plan.title_zh} — work items as of {when.isoformat()}" + (f", {dept}" if dept else "")
-    out.print(tasks_table(records, title, wide=out.width >= WIDE))
-    print_footer(out, [], task_summary(records))
+    out.print(tasks_table(records, work.book, title, wide=out.width >= WIDE, lang=lang))
+    print_footer(out, list(task_notes(records, lang)), task_summary(records, lang))

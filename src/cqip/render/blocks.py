@@ -114,9 +114,13 @@ def notes(evaluations: list[Evaluation], lang: str) -> tuple[str, ...]:
     return tuple(f"{ev.target.id}: {note}" for ev in evaluations if (note := _note(ev, lang)))
 
 
+def footer(found: tuple[str, ...], last: str, lang: str) -> list[Block]:
+    """What the rich tables print under themselves: the notes (if any) under a heading, then one summary line."""
+    return [*([Block(WORDS[lang]["notes"], found)] if found else []), Block("", (last,))]
+
+
 def _footer(evaluations: list[Evaluation], lang: str) -> list[Block]:
-    found = notes(evaluations, lang)
-    return [*([Block(WORDS[lang]["notes"], found)] if found else []), Block("", (summary(evaluations, lang),))]
+    return footer(notes(evaluations, lang), summary(evaluations, lang), lang)
 
 
 def _note(ev: Evaluation, lang: str) -> str:

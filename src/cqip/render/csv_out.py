@@ -1,4 +1,4 @@
-"""CSV for spreadsheets: the JSON fields as columns, one row per target, safe to open in Excel.
+"""CSV for spreadsheets: the JSON fields as columns, one row per record, safe to open in Excel.
 
 UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake). Text cells that a
 spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR at the start) get a leading
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from cqip.records import FIELDS
@@ -17,12 +18,13 @@ BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def dumps(records: list[dict[str, Any]]) -> str:
+def dumps(records: list[dict[str, Any]], fields: Sequence[str] = FIELDS) -> str:
+    """`fields` is the header and column order: records.FIELDS for targets, duties' for work items."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(FIELDS)
+    writer.writerow(fields)
     for record in records:
-        writer.writerow([cell(record[key]) for key in FIELDS])
+        writer.writerow([cell(record[key]) for key in fields])
     return BOM + buffer.getvalue()
 
 

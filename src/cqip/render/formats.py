@@ -1,25 +1,26 @@
-"""One switch from an output format to the text it produces, shared by status, gap and report."""
+"""One switch from an output format to the text it produces, shared by every command with --format."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from cqip.evaluation import Evaluation
+from cqip.records import FIELDS
 from cqip.render.blocks import Block
 
 
-def render_targets(fmt: str, evaluations: list[Evaluation], as_of: date, blocks: list[Block]) -> str:
-    """json/csv: one record per target by id; text/markdown: the blocks (the rich table is separate)."""
-    from cqip.records import sorted_records
-
+def render(fmt: str, records: list[dict[str, Any]], blocks: list[Block], fields: Sequence[str] = FIELDS) -> str:
+    """json/csv: the flat records (csv columns `fields`); text/markdown: the blocks (the rich table is separate)."""
     if fmt == "json":
         from cqip.render.json_out import dumps
 
-        return dumps(sorted_records(evaluations, as_of))
+        return dumps(records)
     if fmt == "csv":
         from cqip.render import csv_out
 
-        return csv_out.dumps(sorted_records(evaluations, as_of))
+        return csv_out.dumps(records, fields)
     if fmt == "markdown":
         from cqip.render import markdown
 
@@ -27,3 +28,10 @@ def render_targets(fmt: str, evaluations: list[Evaluation], as_of: date, blocks:
     from cqip.render import text
 
     return text.render(blocks)
+
+
+def render_targets(fmt: str, evaluations: list[Evaluation], as_of: date, blocks: list[Block]) -> str:
+    """Targets as one record each, by id."""
+    from cqip.records import sorted_records
+
+    return render(fmt, sorted_records(evaluations, as_of), blocks)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cqip.evaluation import Evaluation, Outlook, Status
 from cqip.periods import Period
+from cqip.tasks import TaskBook, TaskStatus
 
 STATUS_STYLE = {
     Status.ACHIEVED: "bold green",
@@ -97,6 +100,10 @@ WORDS = {
         "status_changes": "状态变化", "none": "无", "attention": "需关注的目标", "stale": "数据陈旧的指标",
         "stale_rule": "{months} 个月内无新观测", "never": "从未观测", "summary": "小结", "notes": "说明",
         "missing": "缺少", "met_since": "达成于",
+        "item": "序号", "measure": "工作举措", "departments": "责任部门（牵头在前）", "task_status": "进展",
+        "date": "日期", "evidence": "依据", "tasks_title": "工作任务进展", "depts_title": "各部门责任",
+        "department": "部门", "led": "牵头", "shared": "参与", "done": "已完成", "owned": "负责目标",
+        "off_track": "滞后", "missed": "未实现",
     },
     "en": {
         "target": "target", "name": "indicator", "actual_target": "actual / target", "achievement": "achieved",
@@ -111,6 +118,10 @@ WORDS = {
         "stale": "stale indicators", "stale_rule": "no observation newer than {months} months",
         "never": "never observed", "summary": "summary", "notes": "notes", "missing": "missing",
         "met_since": "met since",
+        "item": "#", "measure": "measure", "departments": "departments (lead first)", "task_status": "status",
+        "date": "date", "evidence": "evidence", "tasks_title": "work items", "depts_title": "departments",
+        "department": "department", "led": "led", "shared": "shared", "done": "done", "owned": "targets",
+        "off_track": "off track", "missed": "missed",
     },
 }
 
@@ -118,3 +129,36 @@ WORDS = {
 def heading(plan_id: str, what: str, as_of: str, lang: str) -> str:
     """`渝府发〔2016〕56号 — 目标进展 截至 2026-11-23`: `what` is a key of WORDS."""
     return f"{plan_id} — {WORDS[lang][what]} {WORDS[lang]['as_of']} {as_of}"
+
+
+# --lang for the work items of the annex (`cqip tasks`, `cqip depts`).
+TASK_STATUS_WORDS = {
+    "zh": {TaskStatus.NOT_STARTED: "未开始", TaskStatus.IN_PROGRESS: "进行中", TaskStatus.DONE: "已完成",
+           TaskStatus.DROPPED: "已取消", TaskStatus.UNKNOWN: "未报告"},
+    "en": {**{status: status.value.replace("_", " ") for status in TaskStatus}, TaskStatus.UNKNOWN: "not reported"},
+}
+OVERDUE = {"zh": "逾期", "en": "overdue"}
+
+
+def task_status_word(status: TaskStatus, lang: str) -> str:
+    return TASK_STATUS_WORDS[lang][status]
+
+
+def area_title(record: dict[str, Any], lang: str) -> str:
+    """`四、切实加大知识产权保护力度` or `Area 四: Substantially strengthen IP protection`."""
+    return f"{record['area']}、{record['area_zh']}" if lang == "zh" else f"Area {record['area']}: {record['area_en']}"
+
+
+def measure(record: dict[str, Any], lang: str) -> str:
+    return str(record["measure_zh"] if lang == "zh" else record["measure_en"])
+
+
+def task_departments(book: TaskBook, number: int, lang: str) -> str:
+    """An item's departments, lead first: joined with 、 as in the plan, or their English names."""
+    names = book.tasks[number].departments
+    return "、".join(names) if lang == "zh" else "; ".join(book.departments[name].en for name in names)
+
+
+def department(record: dict[str, Any], lang: str) -> str:
+    """The name of a `depts` record: as spelt in the plan, or in English."""
+    return str(record["department"] if lang == "zh" else record["department_en"])

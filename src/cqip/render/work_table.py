@@ -7,9 +7,10 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from cqip.render.labels import WORDS, area_title, department, measure, task_departments, task_status_word
 from cqip.render.table import _column, _table
-from cqip.duties import task_label
-from cqip.tasks import TaskStatus
+from cqip.render.work_blocks import DEPT_COUNTS, overdue_mark
+from cqip.tasks import TaskBook, TaskStatus
 
 TASK_STATUS_STYLE = {
     TaskStatus.DONE: "green",
@@ -20,51 +21,52 @@ TASK_STATUS_STYLE = {
 }
 
 
-def _status(record: dict[str, Any]) -> Text:
+def _status(record: dict[str, Any], lang: str) -> Text:
     status = TaskStatus(record["status"])
-    text = Text(task_label(status), style=TASK_STATUS_STYLE[status])
+    text = Text(task_status_word(status, lang), style=TASK_STATUS_STYLE[status])
     if record["overdue"]:
-        text.append(" overdue", style="bold red")
+        text.append(overdue_mark(lang), style="bold red")
     return text
 
 
-def tasks_table(records: list[dict[str, Any]], title: str, *, wide: bool) -> Table:
-    """Items grouped by area (records come in annex order); `wide` adds the English measure."""
+def tasks_table(records: list[dict[str, Any]], book: TaskBook, title: str, *, wide: bool, lang: str) -> Table:
+    """Items grouped by area (records come in annex order); `wide` adds the measure in the other language."""
+    w, other = WORDS[lang], "en" if lang == "zh" else "zh"
     table = _table(title)
-    _column(table, "#", right=True, min_width=2)
-    _column(table, "工作举措", max_width=30)
+    _column(table, w["item"], right=True, min_width=2)
+    _column(table, w["measure"], max_width=30)
     if wide:
-        _column(table, "measure", max_width=34)
-    _column(table, "departments (lead first)", max_width=24 if wide else 16)
-    _column(table, "status", min_width=12)
-    _column(table, "date", min_width=7)
-    _column(table, "evidence", max_width=30 if wide else 16)
+        _column(table, WORDS[other]["measure"], max_width=34)
+    _column(table, w["departments"], max_width=24 if wide else 16)
+    _column(table, w["task_status"], min_width=12)
+    _column(table, w["date"], min_width=7)
+    _column(table, w["evidence"], max_width=30 if wide else 16)
     area = None
     for i, record in enumerate(records):
         if record["area"] != area:
             area = record["area"]
-            table.add_row("", Text(f"{area}、{record['area_zh']}", style="bold cyan"),
-                          *([Text(record["area_en"], style="bold cyan")] if wide else []))
+            table.add_row("", Text(area_title(record, lang), style="bold cyan"),
+                          *([Text(area_title(record, other), style="bold cyan")] if wide else []))
         last = i == len(records) - 1 or records[i + 1]["area"] != area
-        table.add_row(str(record["task"]), record["measure_zh"], *([record["measure_en"]] if wide else []),
-                      record["departments"], _status(record), record["date"] or "", record["evidence"] or "",
-                      end_section=last)
+        table.add_row(str(record["task"]), measure(record, lang), *([measure(record, other)] if wide else []),
+                      task_departments(book, record["task"], lang), _status(record, lang), record["date"] or "",
+                      record["evidence"] or "", end_section=last)
     return table
 
 
-def depts_table(records: list[dict[str, Any]], title: str, *, wide: bool) -> Table:
+def depts_table(records: list[dict[str, Any]], title: str, *, wide: bool, lang: str) -> Table:
+    """`wide` adds the department's name in the other language."""
+    other = "en" if lang == "zh" else "zh"
     table = _table(title)
-    _column(table, "department", max_width=24)
+    _column(table, WORDS[lang]["department"], max_width=24)
     if wide:
-        _column(table, "in English", max_width=40)
-    for header in ("led", "shared", "done", "targets", "off track", "missed"):
-        _column(table, header, right=True)
+        _column(table, WORDS[other]["department"], max_width=40)
+    for key in ("led", "shared", "done", "owned", "off_track", "missed"):
+        _column(table, WORDS[lang][key], right=True)
     for record in records:
-        table.add_row(
-            record["department"], *([record["department_en"]] if wide else []),
-            str(record["items_led"]), str(record["items_shared"]), str(record["items_done"]),
-            str(record["targets_owned"]), _count(record["targets_off_track"]), _count(record["targets_missed"]),
-        )
+        counts = [record[key] for key in DEPT_COUNTS]
+        table.add_row(department(record, lang), *([department(record, other)] if wide else []),
+                      *(str(n) for n in counts[:4]), *(_count(n) for n in counts[4:]))
     return table
 
 
