@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import textwrap
 from datetime import date
@@ -10,11 +12,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from conftest import write_data
 from cqip.datadir import bundled_data_dir, read_sources, read_task_sources
+from cqip.duties import DEPT_FIELDS, TASK_FIELDS
 from cqip.loading import load_all
 from cqip.problems import DataError
+from cqip.render.csv_out import BOM
 from cqip.task_status import Work, check_duplicates, parse_task_status
 from cqip.tasks import TaskStatus, parse_tasks
 
@@ -278,6 +283,128 @@ def test_without_task_status_directory(cli, tmp_path: Path) -> None:
     root = write_work(tmp_path, log=None)
     result = cli("--data", str(root), "tasks", "-f", "json")
     assert [r["status"] for r in json.loads(result.output)] == ["unknown"] * 4
+
+
+# --- formats and --lang ---------------------------------------------------------------------
+
+def _tasks(cli, root: Path, *options: str) -> str:
+    result = cli("--data", str(root), "tasks", "--as-of", "2019-06-30", *options)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_tasks_text_grouped_by_area_with_notes_and_counts(cli, work_dir: Path) -> None:
+    assert _tasks(cli, work_dir, "-f", "text") == textwrap.dedent(
+        f"""\
+        测试计划 — 工作任务进展 截至 2019-06-30
+        =======================================
+
+        一、统筹
+        --------
+        序号  工作举措  责任部门（牵头在前）    进展            日期        依据
+        ----  --------  ----------------------  --------------  ----------  -----------
+           1  甲        市知识产权局            已完成          2017-11-30  https://e/2
+           2  乙        市工商局、市知识产权局  进行中（逾期）  2017-06     https://e/3
+
+        二、创造
+        --------
+        序号  工作举措  责任部门（牵头在前）                                       进展    日期  依据
+        ----  --------  ---------------------------------------------------------  ------  ----  -----------
+           3  丙        市知识产权局、市文化委、市工商局                           未报告
+           4  丁        {COLLECTIVE[:28]}…  已完成  2017  https://e/5
+
+        说明
+        ----
+        第1项：launched
+
+        共4项：未开始0，进行中1，已完成2，已取消0，未报告1；逾期1
+        """
+    )
+    # Row 4 is 4+8+58+6+4+11 cells + 5 gaps of 2 = 101 > 100: the departments column is cut first
+    # (58 → 57 cells: 28 of its 29 characters and the ellipsis), so the evidence stays whole.
+
+
+def test_default_format_off_a_terminal_is_text(cli, work_dir: Path) -> None:
+    assert _tasks(cli, work_dir) == _tasks(cli, work_dir, "-f", "text")
+    depts = cli("--data", str(work_dir), "depts").stdout
+    assert depts == cli("--data", str(work_dir), "depts", "-f", "text").stdout
+
+
+# Every status: 1 not started and 3 in progress are open past the due date 2017-12-31 → overdue;
+# 2 dropped; 4 never reported.
+ALL_STATUSES = "task,date,status,evidence\n1,2017-03,not_started,\n2,2017-06,dropped,https://e/7\n3,2017-05,in_progress,x\n"
+
+
+@pytest.mark.parametrize(("lang", "rows", "count"), [
+    ("zh", ["| 1 | 甲 | 市知识产权局 | 未开始（逾期） | 2017-03 |  |",
+            "| 2 | 乙 | 市工商局、市知识产权局 | 已取消 | 2017-06 | https://e/7 |",
+            "| 3 | 丙 | 市知识产权局、市文化委、市工商局 | 进行中（逾期） | 2017-05 | x |",
+            f"| 4 | 丁 | {COLLECTIVE} | 未报告 |  |  |"],
+     "- 共4项：未开始1，进行中1，已完成0，已取消1，未报告1；逾期2"),
+    ("en", ["| 1 | A | IP office | not started (overdue) | 2017-03 |  |",
+            "| 2 | B | Industry and commerce; IP office | dropped | 2017-06 | https://e/7 |",
+            "| 3 | C | IP office; Culture; Industry and commerce | in progress (overdue) | 2017-05 | x |",
+            "| 4 | D | Leading group members | not reported |  |  |"],
+     "- 4 items: 1 not started, 1 in progress, 0 done, 1 dropped, 1 not reported; 2 overdue"),
+])
+def test_tasks_markdown_words_per_language(cli, tmp_path: Path, lang: str, rows: list[str], count: str) -> None:
+    lines = _tasks(cli, write_work(tmp_path, log=ALL_STATUSES), "-f", "markdown", "--lang", lang).splitlines()
+    assert [line for line in lines if line[:3] in ("| 1", "| 2", "| 3", "| 4")] == rows
+    area = {"zh": "## 二、创造", "en": "## Area 二: Creation"}[lang]
+    assert area in lines and lines[-1] == count
+    assert lines[0] == {"zh": "# 测试计划 — 工作任务进展 截至 2019-06-30",
+                        "en": "# Test work plan — work items as of 2019-06-30"}[lang]
+
+
+@pytest.mark.parametrize(("lang", "row", "note"), [
+    ("zh", f"| {COLLECTIVE} | 1 | 0 | 1 | 0 | 0 | 0 |", f"- {COLLECTIVE}：集体责任单位，方案未列出其成员"),
+    ("en", "| Leading group members | 1 | 0 | 1 | 0 | 0 | 0 |",
+     "- Leading group members: a collective; the plan does not list its members"),
+])
+def test_depts_markdown_per_language(cli, work_dir: Path, lang: str, row: str, note: str) -> None:
+    lines = cli("--data", str(work_dir), "depts", "-f", "markdown", "--lang", lang, "--as-of", "2019-06-30").stdout
+    lines = lines.splitlines()
+    # The counts of test_depts_counts, in the department's name of the language.
+    ip_office = {"zh": "| 市知识产权局 | 2 | 1 | 1 | 2 | 1 | 0 |", "en": "| IP office | 2 | 1 | 1 | 2 | 1 | 0 |"}
+    assert ip_office[lang] in lines and row in lines and note in lines
+    assert lines[2] == {"zh": "| 部门 | 牵头 | 参与 | 已完成 | 负责目标 | 滞后 | 未实现 |",
+                        "en": "| department | led | shared | done | targets | off track | missed |"}[lang]
+    assert lines[-1] == {"zh": "- 共4个目标中1个无明确责任部门：patents\\_2018",
+                         "en": "- 1 of 4 targets have no identifiable owner: patents\\_2018"}[lang]
+
+
+def _csv(text: str) -> list[list[str]]:
+    assert text.startswith(BOM)
+    return list(csv.reader(io.StringIO(text[len(BOM):], newline="")))
+
+
+def test_tasks_csv_neutralises_formulas(cli, tmp_path: Path) -> None:
+    log = STATUS_LOG + '2,2018-03,done,"=HYPERLINK(""https://evil/"",""x"")",-1+2,\n'
+    root = write_work(tmp_path, log=log)
+    rows = _csv(_tasks(cli, root, "-f", "csv", "--lang", "en"))
+    assert tuple(rows[0]) == TASK_FIELDS
+    item2 = dict(zip(rows[0], rows[2], strict=True))
+    assert item2["evidence"] == "'=HYPERLINK(\"https://evil/\",\"x\")" and item2["note"] == "'-1+2"
+    assert item2["departments"] == "市工商局、市知识产权局" and item2["overdue"] == "false"  # records, not words
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4"]
+    json_item2 = json.loads(_tasks(cli, root, "-f", "json"))[1]
+    assert json_item2["evidence"] == '=HYPERLINK("https://evil/","x")'  # JSON keeps the value as reported
+
+
+def test_depts_csv_has_the_fields_as_header(cli, work_dir: Path) -> None:
+    rows = _csv(cli("--data", str(work_dir), "depts", "-f", "csv", "--as-of", "2019-06-30").stdout)
+    assert tuple(rows[0]) == DEPT_FIELDS
+    assert rows[1] == ["市知识产权局", "IP office", "false", "2", "1", "1", "2", "1", "0"]
+    assert rows[4][:3] == [COLLECTIVE, "Leading group members", "true"]
+
+
+@pytest.mark.parametrize("command", [("tasks", "--as-of", "2018-01-01"), ("depts", "--as-of", "2021-01-01")])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bundled_text_fits_100_columns(cli, command: tuple[str, ...], lang: str) -> None:
+    """The bundled annex has the longest measures and department lists; the same bytes every run."""
+    text = cli(*command, "-f", "text", "--lang", lang).stdout
+    assert max(cell_len(line) for line in text.splitlines()) <= 100
+    assert "\x1b" not in text and text == cli(*command, "-f", "text", "--lang", lang).stdout
 
 
 # --- problems ---------------------------------------------------------------------------------
