@@ -17,6 +17,7 @@ from cqip.render.labels import (OVERDUE, WORDS, area_title, department, heading,
 from cqip.tasks import TaskBook, TaskStatus
 
 Record = dict[str, Any]
+# The count columns of `depts`, in the order every table shows them (DEPT_FIELDS without the names).
 DEPT_COUNTS = ("items_led", "items_shared", "items_done", "targets_owned", "targets_off_track", "targets_missed")
 
 
