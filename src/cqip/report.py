@@ -1,4 +1,4 @@
-"""The weekly report as data: every renderer (text, Markdown, JSON, CSV) formats this one value.
+"""The weekly report as data: every renderer (text, Markdown, JSON, CSV, HTML) formats this one value.
 
 Both evaluations use the data as it stood on their day (`changes.as_it_stood`), so a report for a
 past `as_of` is the report one would have got on that day, and two weeks' reports can be diffed.
@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from cqip.chart_data import TargetLines, target_lines
 from cqip.changes import StatusChange, as_it_stood, recorded_between, status_changes
 from cqip.evaluation import Evaluation, Outlook, Status, evaluate_all
 from cqip.models import Dataset, Indicator, Observation
@@ -43,6 +44,7 @@ class Report:
     attention: list[Evaluation]  # worst first
     stale: list[Stale]
     stale_months: int
+    lines: dict[str, TargetLines]  # per target id, what its chart draws (the HTML report's charts)
 
     @property
     def status_counts(self) -> dict[Status, int]:
@@ -74,6 +76,7 @@ def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stal
         attention=worst_first([ev for ev in evaluations if ev.status in NEEDS_ATTENTION]),
         stale=_stale(now, visible, months_before(as_of, stale_months)),
         stale_months=stale_months,
+        lines={ev.target.id: target_lines(ev, now.series(ev.target.indicator), as_of) for ev in evaluations},
     )
 
 

@@ -37,12 +37,13 @@ class Format(StrEnum):
 
 
 class ReportFormat(StrEnum):
-    """The report is prose with tables, so it has no rich-table form."""
+    """The report is prose with tables, so it has no rich-table form; html is a page with charts."""
 
     TEXT = "text"
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+    HTML = "html"
 
 
 class Lang(StrEnum):

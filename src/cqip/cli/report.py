@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from cqip.cli.common import (EXIT_INVALID, AsOfOption, DeptOption, Lang, LangOption, ReportFormat, data_dir, emit, load,
-                             parse_date)
+                             parse_date, usage_fail)
 
 EXIT_FAILING = 1
 
@@ -26,7 +26,7 @@ def report(
     since: Annotated[date | None, typer.Option(
         "--since", parser=parse_date, metavar="YYYY-MM-DD",
         help="Compare with the data as it stood on this day (default: 7 days before --as-of).")] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, markdown, json or csv.")] = ReportFormat.TEXT,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, markdown, json, csv or html (needs the html extra).")] = ReportFormat.TEXT,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
         help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact).")] = None,
@@ -45,8 +45,16 @@ def report(
     before = since or when - timedelta(days=7)
     if before > when:
         raise typer.BadParameter(f"{before} is after --as-of {when}", param_hint="--since")
-    built = build_report(load(ctx, dept), str(data_dir(ctx)), when, before, stale_months)
-    if format is ReportFormat.JSON:
+    if format is ReportFormat.HTML:
+        _need_matplotlib()
+    dataset = load(ctx, dept)
+    built = build_report(dataset, str(data_dir(ctx)), when, before, stale_months)
+    if format is ReportFormat.HTML:
+        from cqip.render.html_report import render
+        from cqip.views import by_section
+
+        text = render(built, by_section(built.evaluations, dataset.catalog), lang)
+    elif format is ReportFormat.JSON:
         from cqip.records import report_record
         from cqip.render.json_out import dumps
 
@@ -62,6 +70,14 @@ def report(
         _write(output, text)
     if fail_on is not None and fails(built.evaluations, Status(fail_on.value)):
         raise typer.Exit(EXIT_FAILING)
+
+
+def _need_matplotlib() -> None:
+    """The charts need the optional extra; say how to get it before any work is done."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        usage_fail("--format html needs matplotlib: pip install 'cqip[html]'")
 
 
 def _write(path: Path, text: str) -> None:

@@ -4,12 +4,15 @@ Drawn by matplotlib's SVG backend (the optional `html` extra, imported only here
 called, so the other commands start fast). Text stays text (`svg.fonttype: none`), so the
 Chinese title is rendered by the reader's system fonts rather than missing glyphs from
 matplotlib's bundled font; each series is a `<g id="<target>-series-…">` so that tests and pages can find
-them; output is deterministic (fixed hash salt, no date) so that reports diff cleanly.
+them; output is deterministic (fixed hash salt, no date) so that reports diff cleanly. Every other
+id is prefixed with the key too, and the metadata (a URL) and the global `*` style are dropped, so
+that many charts can share one HTML page.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from cqip.chart_data import TargetLines
@@ -29,10 +32,13 @@ STYLE: dict[Any, Any] = {  # rc keys; matplotlib types them as literals
 }
 
 
-def target_svg(lines: TargetLines, title: str, key: str, *, size: tuple[float, float] = (4.8, 2.4)) -> str:
+def target_svg(lines: TargetLines, title: str, key: str, *, first_year: int | None = None,
+               size: tuple[float, float] = (5.2, 2.4)) -> str:
     """The chart as an `<svg>` element (no XML prolog), ready to inline in HTML.
 
-    `key` (a target id) prefixes the series ids, which stay unique when a page holds many charts.
+    `key` (a target id) prefixes every id, which stay unique when a page holds many charts. The
+    years run from `first_year` (e.g. the baseline year; default: the first point) to the deadline
+    or the last point, so that a target without data still gets a sensible axis.
     """
     import warnings
 
@@ -56,17 +62,45 @@ def target_svg(lines: TargetLines, title: str, key: str, *, size: tuple[float, f
                               label="累计实际 actual (sum)" if lines.cumulative else "实际 actual")
             if lines.actual else [],
         }
-        for name in SERIES:
+        for name in drawn_series(lines):
             for artist in drawn[name]:
                 artist.set_gid(f"{key}-series-{name}")
         ax.set_title(title, loc="left")
+        ax.set_xlabel("年份")
+        ax.set_xlim(*_years(lines, first_year))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2017.5
-        ax.legend(loc="upper left", frameon=False, fontsize=6)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=6)  # beside the lines, never on them
         fig.tight_layout()
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None})
     text = out.getvalue()
-    return text[text.index("<svg"):]
+    return _scoped(_DROP.sub("", text[text.index("<svg"):]), key)
+
+
+_DROP = re.compile(r"\s*<metadata>.*?</metadata>|\s*<style type=\"text/css\">.*?</style>", re.DOTALL)
+
+
+def _scoped(svg: str, key: str) -> str:
+    """Every id and its references (`#id`, `url(#id)`) prefixed with `key-`, unless already so."""
+    ids = {found for found in re.findall(r'\sid="([^"]+)"', svg) if not found.startswith(f"{key}-")}
+    if not ids:
+        return svg
+    names = "|".join(re.escape(name) for name in sorted(ids, key=len, reverse=True))
+    return re.sub(rf'(\sid="|#)({names})(?=[")])', lambda m: f"{m[1]}{key}-{m[2]}", svg)
+
+
+def drawn_series(lines: TargetLines) -> tuple[str, ...]:
+    """The series a chart of `lines` has (no expected path without a baseline, no actual without data)."""
+    present = {"expected": bool(lines.expected), "target": lines.target is not None, "deadline": True,
+               "actual": bool(lines.actual)}
+    return tuple(name for name in SERIES if present[name])
+
+
+def _years(lines: TargetLines, first_year: int | None) -> tuple[float, float]:
+    span = [p.t for p in lines.actual + lines.expected] + [float(lines.deadline)]
+    if first_year is not None:
+        span.append(float(first_year))
+    return min(span) - 0.3, max(span) + 0.3
 
 
 def _xy(points: list[Point]) -> tuple[list[float], list[float]]:
