@@ -26,7 +26,8 @@ def report(
     since: Annotated[date | None, typer.Option(
         "--since", parser=parse_date, metavar="YYYY-MM-DD",
         help="Compare with the data as it stood on this day (default: 7 days before --as-of).")] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, markdown, json, csv or html (needs the html extra).")] = ReportFormat.TEXT,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="text, markdown, json, csv or html (needs the html extra).")] = ReportFormat.TEXT,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
         help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact).")] = None,

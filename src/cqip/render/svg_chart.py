@@ -69,7 +69,8 @@ def target_svg(lines: TargetLines, title: str, key: str, *, first_year: int | No
         ax.set_xlabel("年份")
         ax.set_xlim(*_years(lines, first_year))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2017.5
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=6)  # beside the lines, never on them
+        # beside the lines, never on them
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=6)
         fig.tight_layout()
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None})
