@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
+import math
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -11,28 +14,59 @@ from cqip.models import Catalog, Observation
 from cqip.numbers import parse_number
 from cqip.periods import Period, PeriodError
 from cqip.problems import Problem
+from cqip.units import UnitError, conversion_factor
 
 REQUIRED_COLUMNS = ("indicator", "period", "value", "unit", "source")
 OPTIONAL_COLUMNS = ("note", "recorded")
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS  # the header of a file that `cqip add` creates
+MAX_BYTES = 64_000_000  # about 500 000 rows; larger files are refused before they are read
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
 
 
 def decode(data: bytes, filename: str) -> tuple[str | None, Problem | None]:
-    """UTF-8 text (a BOM is dropped), or a problem naming the first undecodable byte."""
+    """The file's text, or a problem naming the byte where it stops making sense."""
+    text, _codec, problem = decode_with_codec(data, filename)
+    return text, problem
+
+
+def decode_with_codec(data: bytes, filename: str) -> tuple[str | None, str | None, Problem | None]:
+    """(text, codec, None) or (None, None, problem); the codec is what appending must write in.
+
+    UTF-8 first (a BOM is dropped): it is strict, so multi-byte text that decodes as UTF-8 by
+    accident is practically unknown. Then GB18030, a superset of GBK, which is what Excel writes
+    on a Chinese Windows. GB18030 accepts almost any byte sequence, so its result is trusted only
+    when it is plain text: no control characters and no private-use code points, which are what
+    binary or a mislabelled Latin-1/Shift-JIS file turns into. The offset reported is the one
+    where the more successful of the two decodings failed: for a GBK file with one corrupt byte,
+    the corrupt byte, not its first Chinese character.
+    """
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8", None
     except UnicodeDecodeError as exc:
-        return None, Problem(filename, None, "encoding", f"not UTF-8: undecodable byte 0x{data[exc.start]:02x} at offset {exc.start}")
+        offset = exc.start
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        offset = max(offset, exc.start)
+    else:
+        if not _NOT_TEXT.search(text):
+            return text, "gb18030", None
+    return None, None, Problem(filename, None, "encoding",
+                               f"neither UTF-8 nor GB18030: undecodable byte 0x{data[offset]:02x} at offset {offset}")
 
 
-def parse_actuals(text: str, filename: str, catalog: Catalog) -> tuple[list[Observation], list[Problem]]:
-    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: _observation(row, catalog))
+def parse_actuals(text: str, filename: str, catalog: Catalog | None) -> tuple[list[Observation], list[Problem]]:
+    """Every row checked; without a catalog (targets.yaml is broken) only the catalog-free checks run."""
+    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: observation(row, catalog))
 
 
 def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observation], list[Problem]]:
     """One value per indicator and period: later `recorded` revisions replace earlier ones.
 
     Two rows for the same indicator and period are a mistake unless they carry different
-    `recorded` dates, in which case the newer one is a revision and wins.
+    `recorded` dates, in which case the newer one is a revision and wins. A row without a date
+    is the original record, older than any dated revision (files written before `recorded`
+    existed, revised later with `cqip add --revise`).
     """
     kept: dict[tuple[str, Period], Observation] = {}
     problems: list[Problem] = []
@@ -41,7 +75,7 @@ def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observat
         other = kept.get(key)
         if other is None:
             kept[key] = obs
-        elif obs.recorded and other.recorded and obs.recorded != other.recorded:
+        elif obs.recorded != other.recorded:
             kept[key] = max(obs, other, key=lambda o: o.recorded or date.min)
         elif obs.value == other.value:
             problems.append(Problem(obs.file, obs.line, "period", f"duplicate of {other.where} ({obs.indicator} {obs.period})"))
@@ -53,30 +87,45 @@ def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observat
     return list(kept.values()), problems
 
 
-def _observation(row: Row, catalog: Catalog) -> Observation | None:
+def observation(row: Row, catalog: Catalog | None) -> Observation | None:
+    """One row → an observation in its indicator's unit (converted exactly), or None with problems."""
     cell, bad = row.cell, row.bad
-    name = cell["indicator"]
-    indicator = catalog.indicators.get(name)
+    name = cell.get("indicator", "")
+    indicator = catalog.indicators.get(name) if catalog is not None else None
     if not name:
         bad("indicator", "empty")
-    elif indicator is None:
+    elif catalog is not None and indicator is None:
         bad("indicator", f"unknown indicator {name!r}{suggest(name, catalog.indicators)}")
     period = None
     try:
-        period = Period.parse(cell["period"])
+        period = Period.parse(cell.get("period", ""))
     except PeriodError as exc:
         bad("period", str(exc))
     value = None
     try:
-        value = float(parse_number(cell["value"]))
+        value = parse_number(cell.get("value", ""))
     except ValueError as exc:
         bad("value", str(exc))
-    if indicator is not None and cell["unit"] != indicator.unit:
-        bad("unit", f"{cell['unit']!r} does not match the unit of {name}, {indicator.unit!r}")
-    if not cell["source"]:
+    unit = cell.get("unit", "")
+    factor = None
+    if not unit:
+        bad("unit", "empty")
+    elif indicator is not None:
+        try:
+            factor = conversion_factor(unit, indicator.unit)
+        except UnitError as exc:
+            bad("unit", f"{exc} (the unit of {name})")
+    if not cell.get("source"):
         bad("source", "empty; every figure needs a URL or citation")
     recorded = row.optional_date("recorded")
-    if row.problems or indicator is None or period is None or value is None:
+    if row.problems or indicator is None or period is None or value is None or factor is None:
         return None
-    return Observation(name, period, value, cell["unit"], cell["source"], cell.get("note", ""), row.filename, row.line,
-                       recorded)
+    try:
+        converted = float(value * factor)
+    except ArithmeticError:
+        converted = math.inf
+    if math.isinf(converted):
+        bad("value", f"{cell['value']!r} is too large")
+        return None
+    return Observation(name, period, converted, indicator.unit, cell["source"], cell.get("note", ""),
+                       row.filename, row.line, recorded)

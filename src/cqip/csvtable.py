@@ -63,10 +63,13 @@ def read_rows(text: str, filename: str, required: Iterable[str]) -> tuple[Iterat
     if header is None:
         return iter(()), [Problem(filename, 1, "header", "empty file; expected a header " + ",".join(required))]
     header_line, names = header
-    columns = {name.strip().lower(): i for i, name in enumerate(names)}
+    keys = [name.strip().lower() for name in names]
+    columns = {name: i for i, name in reversed(list(enumerate(keys)))}
     missing = [name for name in required if name not in columns]
-    if missing:
-        return iter(()), [Problem(filename, header_line, name, "missing column in header") for name in missing]
+    twice = sorted({name for name in keys if keys.count(name) > 1})
+    if missing or twice:
+        return iter(()), ([Problem(filename, header_line, name, "missing column in header") for name in missing]
+                          + [Problem(filename, header_line, "header", f"column {name!r} appears twice") for name in twice])
 
     def rows() -> Iterator[Row]:
         for line, cells in records:
@@ -76,6 +79,12 @@ def read_rows(text: str, filename: str, required: Iterable[str]) -> tuple[Iterat
             yield row
 
     return rows(), []
+
+
+def read_header(text: str) -> list[str] | None:
+    """The header's column names as rows key them (trimmed, lower case), or None for a file without one."""
+    header = next(_records(text), None)
+    return None if header is None else [name.strip().lower() for name in header[1]]
 
 
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:

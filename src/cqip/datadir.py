@@ -8,8 +8,9 @@ from any working directory.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from cqip import actuals, yamlsafe
 from cqip.loading import Source
 from cqip.problems import DataError, Problem
 
@@ -35,12 +36,13 @@ def resolve_data_dir(option: Path | None) -> Path:
 
 
 def read_sources(data_dir: Path) -> tuple[Source, list[Source]]:
-    """Read targets.yaml and every actuals/*.csv; a missing or unreadable file is a problem."""
-    targets = _read(data_dir, data_dir / TARGETS_FILE)
+    """Read targets.yaml and every actuals/*.csv; every missing, unreadable or huge file is a problem."""
     actuals_dir = data_dir / ACTUALS_DIR
     if not actuals_dir.is_dir():
         raise DataError([Problem(_shown(data_dir, actuals_dir), None, "directory", f"not found in {data_dir}")])
-    return targets, [_read(data_dir, path) for path in sorted(actuals_dir.glob("*.csv"))]
+    sources = _read_all(data_dir, [(data_dir / TARGETS_FILE, yamlsafe.MAX_BYTES)]
+                        + [(path, actuals.MAX_BYTES) for path in sorted(actuals_dir.glob("*.csv"))])
+    return sources[0], sources[1:]
 
 
 def read_task_sources(data_dir: Path) -> tuple[Source | None, list[Source]]:
@@ -49,16 +51,47 @@ def read_task_sources(data_dir: Path) -> tuple[Source | None, list[Source]]:
     if not tasks.exists():
         return None, []
     status_dir = data_dir / TASK_STATUS_DIR
-    return _read(data_dir, tasks), [_read(data_dir, path) for path in sorted(status_dir.glob("*.csv"))]
+    sources = _read_all(data_dir, [(tasks, yamlsafe.MAX_BYTES)]
+                        + [(path, actuals.MAX_BYTES) for path in sorted(status_dir.glob("*.csv"))])
+    return sources[0], sources[1:]
 
 
-def _read(data_dir: Path, path: Path) -> Source:
+def entry_file_name(text: str) -> str:
+    """`actuals/NAME.csv` or `NAME.csv` → NAME.csv; anything that would land elsewhere is refused."""
+    parts = PurePosixPath(text.replace("\\", "/")).parts
+    if parts[:1] == (ACTUALS_DIR,):
+        parts = parts[1:]
+    if len(parts) != 1 or not parts[0].endswith(".csv") or parts[0].startswith("."):
+        raise ValueError(f"{text!r}: expected {ACTUALS_DIR}/NAME.csv")
+    return parts[0]
+
+
+def _read_all(data_dir: Path, files: list[tuple[Path, int]]) -> list[Source]:
+    """Each (path, size limit) read; raises DataError listing every file that could not be."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path, limit in files:
+        source, problem = _read(data_dir, path, limit)
+        sources.extend([source] if source else [])
+        problems.extend([problem] if problem else [])
+    if problems:
+        raise DataError(problems)
+    return sources
+
+
+def _read(data_dir: Path, path: Path, limit: int) -> tuple[Source | None, Problem | None]:
+    """The file's bytes; reading stops after `limit`, so a huge file costs no memory to refuse."""
+    shown = _shown(data_dir, path)
     try:
-        return Source(_shown(data_dir, path), path.read_bytes())
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
     except FileNotFoundError:
-        raise DataError([Problem(_shown(data_dir, path), None, "file", f"not found in {data_dir}")]) from None
+        return None, Problem(shown, None, "file", f"not found in {data_dir}")
     except OSError as exc:
-        raise DataError([Problem(_shown(data_dir, path), None, "file", exc.strerror or str(exc))]) from None
+        return None, Problem(shown, None, "file", exc.strerror or str(exc))
+    if len(data) > limit:
+        return None, Problem(shown, None, "file", f"is larger than the limit of {limit:,} bytes")
+    return Source(shown, data), None
 
 
 def _shown(data_dir: Path, path: Path) -> str:

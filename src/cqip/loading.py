@@ -32,9 +32,23 @@ def load_catalog(targets: Source, departments: Collection[str] | None = None) ->
 
 
 def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None) -> Dataset:
-    """Everything checked together; raises DataError listing every problem in every file."""
-    catalog = load_catalog(targets, departments)
-    kept, everything = _parse_all(actuals, lambda text, name: parse_actuals(text, name, catalog), check_duplicates)
+    """Everything checked together; raises DataError listing every problem in every file.
+
+    A broken targets.yaml does not hide the actuals' own mistakes: their rows are still checked
+    for everything that does not need the catalog, so one run lists all problems.
+    """
+    catalog: Catalog | None = None
+    problems: list[Problem] = []
+    try:
+        catalog = load_catalog(targets, departments)
+    except DataError as exc:
+        problems = exc.problems
+    try:
+        kept, everything = _parse_all(actuals, lambda text, name: parse_actuals(text, name, catalog), check_duplicates)
+    except DataError as exc:
+        raise DataError(problems + exc.problems) from None
+    if catalog is None:
+        raise DataError(problems)
     replaced = set(kept)  # what is left over are earlier revisions, kept for "as it stood on a day"
     return Dataset.build(catalog, kept, tuple(o for o in everything if o not in replaced))
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PERIOD_ZH = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?$")  # 2019年, 2019年11月: as Chinese reports write them
 
 
 class PeriodError(ValueError):
-    """A period string that is not YYYY, YYYY-MM or YYYY-MM-DD (or not a real date)."""
+    """A period string that is not YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月 (or not a real date)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -29,10 +31,11 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        match = _PERIOD.match(text.strip())
+        cleaned = unicodedata.normalize("NFKC", text).strip()
+        match = _PERIOD.match(cleaned) or _PERIOD_ZH.match(cleaned)
         if not match:
-            raise PeriodError(f"{text!r} is not a period (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-        year, month, day = (int(g) if g else None for g in match.groups())
+            raise PeriodError(f"{text!r} is not a period (expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月)")
+        year, month, day = (int(g) if g else None for g in (*match.groups(), None)[:3])
         assert year is not None
         if year < 1900 or year > 2200:
             raise PeriodError(f"{text!r}: year {year} is out of range 1900–2200")
