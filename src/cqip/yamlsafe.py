@@ -14,7 +14,7 @@ import yaml
 
 from cqip.problems import DataError, Problem
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = 1_000_000  # 50× the plan's own file; parsing this much takes well under a second
 MAX_NODES = 200_000
 
 Path = tuple[str | int, ...]
@@ -24,6 +24,13 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     """Parse `text`; return the data and a map from each key path to its 1-based line."""
     if len(text) > MAX_BYTES:
         raise DataError([Problem(filename, None, "file", f"is {len(text):,} characters; the limit is {MAX_BYTES:,}")])
+    try:
+        return _load(text, filename)
+    except RecursionError:  # PyYAML composes recursively: [[[[…]]]] thousands deep
+        raise DataError([Problem(filename, 1, "yaml", "nested too deeply")]) from None
+
+
+def _load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

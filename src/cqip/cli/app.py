@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cqip import __version__
-from cqip.cli import depts, explain, gap, report, show, status, tasks, validate
+from cqip.cli import add, depts, explain, gap, report, show, status, tasks, validate
 from cqip.cli.common import State
 
 app = typer.Typer(
@@ -49,6 +49,7 @@ app.command("tasks")(tasks.tasks)
 app.command("depts")(depts.depts)
 app.command("explain")(explain.explain)
 app.command("show")(show.show)
+app.command("add")(add.add)
 
 
 def main() -> None:

@@ -1,0 +1,52 @@
+"""`cqip add`: append one sourced figure to the actuals, safely; the checks live in `entry`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from cqip.cli.common import data_dir, fail
+
+
+def _file_name(value: str | None) -> str | None:
+    from cqip.datadir import entry_file_name
+
+    if value is None:
+        return None
+    try:
+        return entry_file_name(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def add(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(metavar="INDICATOR", help="Indicator id from targets.yaml, e.g. pct_applications.")],
+    period: Annotated[str, typer.Argument(metavar="PERIOD", help="2019, 2019-11, 2019-11-30, 2019年 or 2019年11月.")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The figure as published: 3500, 3,500, ３５００, 0.35 (with --unit 万件).")],
+    unit: Annotated[str, typer.Option("--unit", help="Unit of VALUE: the indicator's own or a scaled one (万件 for 件).")],
+    source: Annotated[str, typer.Option("--source", help="URL or citation of the figure.")],
+    note: Annotated[str, typer.Option("--note", help="Free text: scope, conversions, caveats.")] = "",
+    file: Annotated[str | None, typer.Option(
+        "--file", metavar="actuals/NAME.csv", parser=_file_name,
+        help="File to append to (default: the file holding the indicator's latest figure, else actuals/INDICATOR.csv).")] = None,
+    revise: Annotated[bool, typer.Option("--revise", help="Record a new value for a period that already has one.")] = False,
+) -> None:
+    """Append a row with recorded = today; an identical row is left alone, a different value needs --revise."""
+    from cqip.appender import add_row
+    from cqip.entry import AlreadyRecorded
+    from cqip.problems import DataError
+
+    cells = {"indicator": indicator, "period": period, "value": value, "unit": unit, "source": source, "note": note}
+    try:
+        outcome, path = add_row(data_dir(ctx), file, cells, date.today(), revise)
+    except DataError as exc:
+        fail(exc.problems)
+    if isinstance(outcome, AlreadyRecorded):
+        typer.echo(f"already recorded at {outcome.existing.where}; nothing written")
+        return
+    revision = f" (revises {outcome.revises.where})" if outcome.revises else ""
+    typer.echo(f"added {indicator} {outcome.observation.period} = {outcome.observation.value:g} "
+               f"{outcome.observation.unit} to {path}{revision}")

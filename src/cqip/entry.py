@@ -1,0 +1,102 @@
+"""`cqip add` decided without touching a file: is the row new, already there, or a conflict?
+
+The row is checked by the same `parse_row` that reads the files, against the data as it stands
+(after revisions), so whatever `add` writes validates afterwards. The bytes to append are
+computed here too, in the target file's own encoding, line ending and column order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from cqip.actuals import COLUMNS, decode_with_codec, observation
+from cqip.csvtable import Row, read_header
+from cqip.models import Catalog, Observation
+from cqip.problems import DataError, Problem
+
+COMMAND_LINE = "cqip add"  # the "file" of a problem with the arguments themselves
+_LINE_END = re.compile(r"\r\n|\n|\r")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A row to append: its cells by column name and what it reads as."""
+
+    cells: dict[str, str]
+    observation: Observation
+    revises: Observation | None
+
+
+@dataclass(frozen=True)
+class AlreadyRecorded:
+    existing: Observation
+
+
+def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[str, str], today: date,
+           revise: bool) -> Entry | AlreadyRecorded:
+    """The outcome for `cells` given the current (revision-resolved) observations; raises DataError to refuse."""
+    row = {name: value.strip() for name, value in cells.items()} | {"recorded": today.isoformat()}
+    parsed = Row(COMMAND_LINE, 0, row)
+    new = observation(parsed, catalog)
+    if new is None:  # the arguments have no line: `cqip add: value: 'x' is not a number`
+        raise DataError([replace(problem, line=None) for problem in parsed.problems])
+    current = [o for o in observations if (o.indicator, o.period) == (new.indicator, new.period)]
+    existing = current[0] if current else None
+    if existing is None:
+        return Entry(row, new, None)
+    if existing.value == new.value:
+        return AlreadyRecorded(existing)
+    what = f"{new.indicator} {new.period}"
+    if not revise:
+        raise DataError([Problem(existing.file, existing.line, "value",
+                                 f"{what} is already {existing.value:g} {existing.unit}, not {new.value:g}; "
+                                 "add --revise to record a revision")])
+    if existing.recorded is not None and existing.recorded >= today:
+        raise DataError([Problem(existing.file, existing.line, "recorded",
+                                 f"{what} was already revised on {existing.recorded}; "
+                                 "a second revision that day could not be ordered, edit that row instead")])
+    return Entry(row, new, existing)
+
+
+def default_file(observations: Iterable[Observation], indicator: str) -> str | None:
+    """Where the indicator's latest figure lives, so that its rows stay together; None if it has none."""
+    rows = [o for o in observations if o.indicator == indicator]
+    return max(rows, key=lambda o: o.period.t).file if rows else None
+
+
+def append_bytes(existing: bytes | None, filename: str, cells: dict[str, str]) -> bytes:
+    """What to append to a file holding `existing` (None: a new file) so that it gains the row.
+
+    The row follows the file's own header, encoding and line ending; a new or header-less file
+    first gets the full header. A file without a `recorded` column is refused rather than
+    rewritten: every row `add` writes carries its date, which is what orders revisions.
+    """
+    codec, newline, header, text = "utf-8", "\n", None, ""
+    if existing:
+        decoded, found, problem = decode_with_codec(existing, filename)
+        if problem is not None or decoded is None or found is None:
+            raise DataError([problem] if problem else [])
+        text, header = decoded, read_header(decoded)
+        codec = "utf-8" if found.startswith("utf-8") else found  # a BOM belongs at the start only
+        first_end = _LINE_END.search(text)
+        newline = first_end.group() if first_end else newline
+    if header is not None and "recorded" not in header:
+        raise DataError([Problem(filename, None, "recorded",
+                                 "the header has no recorded column; add ',recorded' to it "
+                                 "(older rows may leave it empty) or choose another --file")])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=newline)
+    if text and not text.endswith(("\n", "\r")):
+        out.write(newline)
+    if header is None:
+        writer.writerow(COLUMNS)
+    writer.writerow([cells.get(name, "") for name in (header or COLUMNS)])
+    try:
+        return out.getvalue().encode(codec)
+    except UnicodeEncodeError as exc:
+        raise DataError([Problem(COMMAND_LINE, None, "text", f"{exc.object[exc.start:exc.end]!r} cannot be written as {codec}")]) from None
