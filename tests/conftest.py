@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from cqip.cli.app import app
+
+# CI runs a quick pass; `HYPOTHESIS_PROFILE=thorough python -m pytest` throws ≥ 10 000 examples at each property.
+settings.register_profile("ci", max_examples=40, deadline=None)
+settings.register_profile("thorough", max_examples=10_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TARGETS_YAML = textwrap.dedent(
     """\

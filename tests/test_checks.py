@@ -64,7 +64,7 @@ CASES = [
     ("missing column", None, {"a.csv": "indicator,period,value,unit\npct,2016,1,件\n"},
      "{d}/actuals/a.csv:1: source: missing column in header"),
     ("column twice", None, {"a.csv": "indicator,period,value,unit,source,Value\n"},
-     "{d}/actuals/a.csv:1: value: column appears twice in the header"),
+     "{d}/actuals/a.csv:1: header: column 'value' appears twice"),
     ("empty indicator", None, {"a.csv": HEADER + ",2016,1,件,s\n"}, "{d}/actuals/a.csv:2: indicator: empty"),
     ("unknown indicator", None, {"a.csv": HEADER + "pcts,2016,1,件,s\n"},
      "{d}/actuals/a.csv:2: indicator: unknown indicator 'pcts' (did you mean pct?)"),

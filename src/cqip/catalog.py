@@ -119,9 +119,15 @@ def _with_plan_defaults(target: Target, plan: Plan) -> Target:
 
 
 def _dotted(path: Path) -> str:
+    """targets[3].value; a key that is not a plain name is quoted, so a message stays one line."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not str(part).isidentifier():
+            out += f"[{str(part)!r}]"
+        else:
+            out += f".{part}" if out else str(part)
     return out or "(document)"
 
 
