@@ -20,9 +20,9 @@ def run_validate(cli, root: Path) -> tuple[int, list[str]]:
     ("row", "expected"),
     [
         ("patent_per_10k,2018,6,件/万人,https://x,", "main.csv:2: indicator: unknown indicator 'patent_per_10k' (did you mean patents_per_10k?)"),
-        ("patents_per_10k,2018,6,件,https://x,", "main.csv:2: unit: '件' does not match the unit of patents_per_10k, '件/万人'"),
+        ("patents_per_10k,2018,6,件,https://x,", "main.csv:2: unit: unit '件' cannot be converted to '件/万人' (the unit of patents_per_10k)"),
         ("patents_per_10k,2018-13,6,件/万人,https://x,", "main.csv:2: period: '2018-13': month 13 does not exist"),
-        ("patents_per_10k,18,6,件/万人,https://x,", "main.csv:2: period: '18' is not a period (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("patents_per_10k,18,6,件/万人,https://x,", "main.csv:2: period: '18' is not a period (expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月)"),
         ("patents_per_10k,2018,six,件/万人,https://x,", "main.csv:2: value: 'six' is not a number"),
         ("patents_per_10k,2018,6,件/万人,,", "main.csv:2: source: empty; every figure needs a URL or citation"),
         ("patents_per_10k,2018,6,件/万人,https://x,,2019-02-30", "main.csv:2: recorded: '2019-02-30' is not a date YYYY-MM-DD"),
@@ -37,7 +37,7 @@ def test_bad_actuals_cell(cli, tmp_path: Path, row: str, expected: str) -> None:
 
 
 def test_all_problems_in_one_run(cli, tmp_path: Path) -> None:
-    rows = "patents_per_10k,2018,x,件/万人,https://x,\n\n# a comment\npct,2016,400,万件,https://x,\n"
+    rows = "patents_per_10k,2018,x,件/万人,https://x,\n\n# a comment\npct,2016,400,万家,https://x,\n"
     root = write_data(tmp_path, actuals={"main.csv": HEADER + rows})
     code, lines = run_validate(cli, root)
     assert code == 2

@@ -121,8 +121,8 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
     if row.problems or indicator is None or period is None or value is None or factor is None:
         return None
     try:
-        converted = float(value * factor)
-    except ArithmeticError:
+        converted = float(value if factor == 1 else value * factor)
+    except ArithmeticError:  # decimal overflow of a huge value times 10⁸
         converted = math.inf
     if math.isinf(converted):
         bad("value", f"{cell['value']!r} is too large")

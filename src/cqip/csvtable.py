@@ -64,7 +64,7 @@ def read_rows(text: str, filename: str, required: Iterable[str]) -> tuple[Iterat
         return iter(()), [Problem(filename, 1, "header", "empty file; expected a header " + ",".join(required))]
     header_line, names = header
     keys = [name.strip().lower() for name in names]
-    columns = {name: i for i, name in reversed(list(enumerate(keys)))}
+    columns = {name: i for i, name in enumerate(keys)}
     missing = [name for name in required if name not in columns]
     twice = sorted({name for name in keys if keys.count(name) > 1})
     if missing or twice:

@@ -37,12 +37,11 @@ def resolve_data_dir(option: Path | None) -> Path:
 
 def read_sources(data_dir: Path) -> tuple[Source, list[Source]]:
     """Read targets.yaml and every actuals/*.csv; every missing, unreadable or huge file is a problem."""
+    [targets] = _read_all(data_dir, [(data_dir / TARGETS_FILE, yamlsafe.MAX_BYTES)])
     actuals_dir = data_dir / ACTUALS_DIR
     if not actuals_dir.is_dir():
         raise DataError([Problem(_shown(data_dir, actuals_dir), None, "directory", f"not found in {data_dir}")])
-    sources = _read_all(data_dir, [(data_dir / TARGETS_FILE, yamlsafe.MAX_BYTES)]
-                        + [(path, actuals.MAX_BYTES) for path in sorted(actuals_dir.glob("*.csv"))])
-    return sources[0], sources[1:]
+    return targets, _read_all(data_dir, [(path, actuals.MAX_BYTES) for path in sorted(actuals_dir.glob("*.csv"))])
 
 
 def read_task_sources(data_dir: Path) -> tuple[Source | None, list[Source]]:

@@ -31,7 +31,7 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        cleaned = unicodedata.normalize("NFKC", text).strip()
+        cleaned = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
         match = _PERIOD.match(cleaned) or _PERIOD_ZH.match(cleaned)
         if not match:
             raise PeriodError(f"{text!r} is not a period (expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月)")
