@@ -74,7 +74,7 @@ def test_second_revision_on_the_same_day_is_refused(cli, dated_dir: Path) -> Non
     before = main_csv(dated_dir)
     result = add(cli, dated_dir, "pct", "2016", "420", "--unit", "件", "--source", "s", "--revise")
     assert result.exit_code == 2
-    assert f"main.csv:4: recorded: pct 2016 was already revised on {TODAY}" in result.output
+    assert f"main.csv:4: recorded: pct 2016 was recorded on {TODAY}; a revision recorded {TODAY} could not" in result.output
     assert main_csv(dated_dir) == before
 
 

@@ -45,8 +45,7 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
     new = observation(parsed, catalog)
     if new is None:  # the arguments have no line: `cqip add: value: 'x' is not a number`
         raise DataError([replace(problem, line=None) for problem in parsed.problems])
-    current = [o for o in observations if (o.indicator, o.period) == (new.indicator, new.period)]
-    existing = current[0] if current else None
+    existing = next((o for o in observations if (o.indicator, o.period) == (new.indicator, new.period)), None)
     if existing is None:
         return Entry(row, new, None)
     if existing.value == new.value:
@@ -58,8 +57,8 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
                                  "add --revise to record a revision")])
     if existing.recorded is not None and existing.recorded >= today:
         raise DataError([Problem(existing.file, existing.line, "recorded",
-                                 f"{what} was already revised on {existing.recorded}; "
-                                 "a second revision that day could not be ordered, edit that row instead")])
+                                 f"{what} was recorded on {existing.recorded}; a revision recorded "
+                                 f"{today} could not be ordered after it, edit that row instead")])
     return Entry(row, new, existing)
 
 
