@@ -64,7 +64,7 @@ def status_table(groups: list[tuple[Section, list[Evaluation]]], title: str, *, 
 
 def gap_table(rows: list[Evaluation], title: str, *, wide: bool, lang: str) -> Table:
     table = _table(title)
-    _column(table, "target", max_width=34 if wide else 22)
+    _column(table, "target", max_width=34 if wide else 18)
     if wide:
         _column(table, WORDS[lang]["name"], max_width=20)
     _column(table, "status", min_width=10)
