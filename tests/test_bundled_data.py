@@ -39,6 +39,8 @@ def test_verdicts_checked_by_hand() -> None:
     # 10.42 件/万人 at end Nov 2019 (gov.cn) against ≥ 8; first met by 9.08 in 2018.
     per_10k = by_id["invention_patents_per_10k_2020"]
     assert (per_10k.status, per_10k.actual, per_10k.achieved_in) == (Status.ACHIEVED, 10.42, "2018")
+    # The one 2015 baseline found so far (重庆市科技创新“十三五”规划): 4.3 件/万人.
+    assert per_10k.baseline_value == 4.3
     # PCT 2016–2020: only 2016 (162) and 2018 (253) are published, so 2017 and 2019 are missing.
     pct = by_id["pct_applications_2016_2020"]
     assert (pct.status, pct.missing, pct.actual) == (Status.INCOMPLETE, ("2017", "2019"), 415)
