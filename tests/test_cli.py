@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import write_data
 
 
 def test_validate_ok(cli, data_dir: Path) -> None:

@@ -102,9 +102,9 @@ def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> It
             yield (*path, "baseline_year"), f"baseline year {baseline} must be before the deadline {deadline}"
         if target.window is not None and not baseline < target.window[0] <= target.window[1] == deadline:
             yield (*path, "window"), f"must run from after the baseline {baseline} to the deadline {deadline}"
-        if target.kind is Kind.MULTIPLE or target.kind is Kind.GROWTH:
-            if target.baseline_value is not None and target.baseline_value <= 0:
-                yield (*path, "baseline_value"), "must be positive for a compound path"
+        compound = target.kind is Kind.MULTIPLE or target.kind is Kind.GROWTH
+        if compound and target.baseline_value is not None and target.baseline_value <= 0:
+            yield (*path, "baseline_value"), "must be positive for a compound path"
         if departments is not None:
             yield from check_names((*path, "owners"), target.owners, departments, "department")
 

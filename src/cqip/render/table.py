@@ -56,8 +56,8 @@ def status_table(groups: list[tuple[Section, list[Evaluation]]], title: str, *, 
     for section, rows in groups:
         table.add_row(Text(f"{section.zh}  {section.en}", style="bold cyan"))
         for i, ev in enumerate(rows):
-            cells = [ev.target.id, *([name(ev, lang)] if wide else []), _actual_vs_target(ev), _achievement(ev),
-                     period(ev), _status(ev, lang), _outlook(ev, lang)]
+            cells: list[str | Text] = [ev.target.id, *([name(ev, lang)] if wide else []), _actual_vs_target(ev),
+                                       _achievement(ev), period(ev), _status(ev, lang), _outlook(ev, lang)]
             table.add_row(*cells, end_section=i == len(rows) - 1)
     return table
 
