@@ -10,14 +10,14 @@ from datetime import date
 
 from cqip.catalog import suggest
 from cqip.csvtable import Row, parse_rows
-from cqip.models import Catalog, Observation
+from cqip.models import CITY, Catalog, Observation
 from cqip.numbers import parse_number
 from cqip.periods import Period, PeriodError
 from cqip.problems import Problem
 from cqip.units import UnitError, conversion_factor
 
 REQUIRED_COLUMNS = ("indicator", "period", "value", "unit", "source")
-OPTIONAL_COLUMNS = ("note", "recorded")
+OPTIONAL_COLUMNS = ("note", "recorded", "region")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS  # the header of a file that `cqip add` creates
 MAX_BYTES = 64_000_000  # about 500 000 rows; larger files are refused before they are read
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
@@ -61,28 +61,28 @@ def parse_actuals(text: str, filename: str, catalog: Catalog | None) -> tuple[li
 
 
 def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observation], list[Problem]]:
-    """One value per indicator and period: later `recorded` revisions replace earlier ones.
+    """One value per indicator, region and period: later `recorded` revisions replace earlier ones.
 
-    Two rows for the same indicator and period are a mistake unless they carry different
+    Two rows for the same indicator, region and period are a mistake unless they carry different
     `recorded` dates, in which case the newer one is a revision and wins. A row without a date
     is the original record, older than any dated revision (files written before `recorded`
     existed, revised later with `cqip add --revise`).
     """
-    kept: dict[tuple[str, Period], Observation] = {}
+    kept: dict[tuple[str, str, Period], Observation] = {}
     problems: list[Problem] = []
     for obs in observations:
-        key = (obs.indicator, obs.period)
+        key = (obs.indicator, obs.region, obs.period)
         other = kept.get(key)
         if other is None:
             kept[key] = obs
         elif obs.recorded != other.recorded:
             kept[key] = max(obs, other, key=lambda o: o.recorded or date.min)
         elif obs.value == other.value:
-            problems.append(Problem(obs.file, obs.line, "period", f"duplicate of {other.where} ({obs.indicator} {obs.period})"))
+            problems.append(Problem(obs.file, obs.line, "period", f"duplicate of {other.where} ({obs.what})"))
         else:
             problems.append(
                 Problem(obs.file, obs.line, "value",
-                        f"{obs.indicator} {obs.period} = {obs.value:g} conflicts with {other.value:g} at {other.where}")
+                        f"{obs.what} = {obs.value:g} conflicts with {other.value:g} at {other.where}")
             )
     return list(kept.values()), problems
 
@@ -118,6 +118,9 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
     if not cell.get("source"):
         bad("source", "empty; every figure needs a URL or citation")
     recorded = row.optional_date("recorded")
+    region = cell.get("region", "") or CITY
+    if catalog is not None and catalog.regions is not None and region not in catalog.regions:
+        bad("region", f"unknown region {region!r}{suggest(region, catalog.regions)}")
     if row.problems or indicator is None or period is None or value is None or factor is None:
         return None
     try:
@@ -128,4 +131,4 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
         bad("value", f"{cell['value']!r} is too large")
         return None
     return Observation(name, period, converted, indicator.unit, cell["source"], cell.get("note", ""),
-                       row.filename, row.line, recorded)
+                       row.filename, row.line, recorded, region)

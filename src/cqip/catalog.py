@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cqip.models import FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
+from cqip.models import CITY, FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
 from cqip.problems import DataError, Problem
 from cqip.yamlsafe import Path, line_of, load_with_lines
 
@@ -25,6 +25,7 @@ def parse_catalog(text: str, filename: str, departments: Collection[str] | None 
         sections={s.id: s for s in parsed.sections},
         indicators={i.id: i for i in parsed.indicators},
         targets=[_with_plan_defaults(t, parsed.plan) for t in parsed.targets],
+        regions=None if parsed.regions is None else (CITY, *parsed.regions),
     )
 
 
@@ -107,6 +108,25 @@ def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> It
             yield (*path, "baseline_value"), "must be positive for a compound path"
         if departments is not None:
             yield from check_names((*path, "owners"), target.owners, departments, "department")
+        yield from _check_regions(path, target, parsed.regions)
+    if parsed.regions is not None:
+        yield from check_names(("regions",), parsed.regions, set(parsed.regions), "region")
+
+
+def _check_regions(path: Path, target: Target, registry: list[str] | None) -> Iterator[tuple[Path, str]]:
+    """Per-region values need a kind with a value and a citywide target; names must be registered, if a list exists."""
+    if target.regions and target.region is not None:
+        yield (*path, "regions"), "not allowed for a target that has a region of its own"
+    elif target.regions and not KIND_FIELDS[target.kind].get("value"):
+        yield (*path, "regions"), f"not allowed for kind {target.kind} (it has no value to override)"
+    if registry is None:
+        return
+    known = {CITY, *registry}
+    if target.region is not None and target.region not in known:
+        yield (*path, "region"), f"unknown region {target.region!r}{suggest(target.region, known)}"
+    for name in target.regions:
+        if name not in known:
+            yield (*path, "regions", name), f"unknown region {name!r}{suggest(name, known)}"
 
 
 def _with_plan_defaults(target: Target, plan: Plan) -> Target:

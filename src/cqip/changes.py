@@ -30,7 +30,7 @@ def as_it_stood(dataset: Dataset, day: date) -> Dataset:
     rows = [o for o in (*dataset.observations, *dataset.superseded) if o.recorded is None or o.recorded <= day]
     kept, _ = check_duplicates(sorted(rows, key=lambda o: (o.file, o.line)))  # the full data passed these checks
     replaced = set(kept)
-    return Dataset.build(dataset.catalog, kept, tuple(o for o in rows if o not in replaced))
+    return Dataset.build(dataset.catalog, kept, tuple(o for o in rows if o not in replaced), dataset.region)
 
 
 def recorded_between(dataset: Dataset, after: date, until: date) -> list[Observation]:

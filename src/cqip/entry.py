@@ -45,12 +45,13 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
     new = observation(parsed, catalog)
     if new is None:  # the arguments have no line: `cqip add: value: 'x' is not a number`
         raise DataError([replace(problem, line=None) for problem in parsed.problems])
-    existing = next((o for o in observations if (o.indicator, o.period) == (new.indicator, new.period)), None)
+    key = (new.indicator, new.region, new.period)
+    existing = next((o for o in observations if (o.indicator, o.region, o.period) == key), None)
     if existing is None:
         return Entry(row, new, None)
     if existing.value == new.value:
         return AlreadyRecorded(existing)
-    what = f"{new.indicator} {new.period}"
+    what = new.what
     if not revise:
         raise DataError([Problem(existing.file, existing.line, "value",
                                  f"{what} is already {existing.value:g} {existing.unit}, not {new.value:g}; "
@@ -73,7 +74,8 @@ def append_bytes(existing: bytes | None, filename: str, cells: dict[str, str]) -
 
     The row follows the file's own header, encoding and line ending; a new or header-less file
     first gets the full header. A file without a `recorded` column is refused rather than
-    rewritten: every row `add` writes carries its date, which is what orders revisions.
+    rewritten: every row `add` writes carries its date, which is what orders revisions. So is a
+    file without a `region` column for a row outside the whole city.
     """
     codec, newline, header, text = "utf-8", "\n", None, ""
     if existing:
@@ -84,10 +86,11 @@ def append_bytes(existing: bytes | None, filename: str, cells: dict[str, str]) -
         codec = "utf-8" if found.startswith("utf-8") else found  # a BOM belongs at the start only
         first_end = _LINE_END.search(text)
         newline = first_end.group() if first_end else newline
-    if header is not None and "recorded" not in header:
-        raise DataError([Problem(filename, None, "recorded",
-                                 "the header has no recorded column; add ',recorded' to it "
-                                 "(older rows may leave it empty) or choose another --file")])
+    for column in ("recorded", "region"):
+        if header is not None and column not in header and cells.get(column):
+            raise DataError([Problem(filename, None, column,
+                                     f"the header has no {column} column; add ',{column}' to it "
+                                     "(older rows may leave it empty) or choose another --file")])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=newline)
     if text and not text.endswith(("\n", "\r")):

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cqip.periods import Period
 
+CITY = "全市"  # the region of an observation or target that names none: the whole city
+RegionName = Annotated[str, Field(min_length=1, max_length=80)]
 SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
@@ -87,6 +89,9 @@ class Target(_Strict):
     note: str | None = None
     # Responsible departments, spelled as in the plan's annex (tasks.yaml); empty = no identifiable owner.
     owners: tuple[str, ...] = ()
+    # Regions (see `regions`): a target only for `region`, or per-region values overriding `value`.
+    region: RegionName | None = None
+    regions: dict[RegionName, float] = Field(default_factory=dict)
 
     @property
     def start(self) -> int:
@@ -114,6 +119,7 @@ FLOW_ONLY = {Kind.ANNUAL, Kind.CUMULATIVE}
 
 class TargetsFile(_Strict):
     plan: Plan
+    regions: list[RegionName] | None = None  # when given, every region name used must be one of these
     sections: list[Section]
     indicators: list[Indicator]
     targets: list[Target]
@@ -127,6 +133,7 @@ class Catalog:
     sections: dict[str, Section]
     indicators: dict[str, Indicator]
     targets: list[Target]
+    regions: tuple[str, ...] | None = None  # the optional registry of region names
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,29 +147,48 @@ class Observation:
     file: str
     line: int
     recorded: date | None = None
+    region: str = CITY
 
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
+    @property
+    def what(self) -> str:
+        """`pct 2019`, or `pct 渝中区 2019` outside the whole city: the observation's identity in messages."""
+        place = "" if self.region == CITY else f" {self.region}"
+        return f"{self.indicator}{place} {self.period}"
+
 
 @dataclass(frozen=True)
 class Dataset:
+    """Observations indexed per (indicator, region); `series` reads those of `region` only.
+
+    A dataset as loaded holds every region (`observations`, for checks and counts); the views
+    `regions.in_region` makes hold one region's rows and the targets as they apply there.
+    """
+
     catalog: Catalog
     observations: list[Observation]
-    by_indicator: dict[str, list[Observation]] = field(default_factory=dict)
+    by_series: dict[tuple[str, str], list[Observation]] = field(default_factory=dict)
     # Rows replaced by a later `recorded` revision: kept so that the data as it stood earlier
     # can be rebuilt (see `changes`).
     superseded: tuple[Observation, ...] = ()
+    region: str = CITY
 
     @classmethod
     def build(cls, catalog: Catalog, observations: list[Observation],
-              superseded: tuple[Observation, ...] = ()) -> Dataset:
-        """Index observations per indicator, in time order, for the evaluation."""
-        by_indicator: dict[str, list[Observation]] = {key: [] for key in catalog.indicators}
+              superseded: tuple[Observation, ...] = (), region: str = CITY) -> Dataset:
+        """Index observations per indicator and region, in time order, for the evaluation."""
+        by_series: dict[tuple[str, str], list[Observation]] = {}
         for obs in sorted(observations, key=lambda o: (o.period.t, o.file, o.line)):
-            by_indicator.setdefault(obs.indicator, []).append(obs)
-        return cls(catalog, observations, by_indicator, superseded)
+            key = (obs.indicator, obs.region)
+            found = by_series.get(key)
+            if found is None:
+                by_series[key] = [obs]
+            else:
+                found.append(obs)
+        return cls(catalog, observations, by_series, superseded, region)
 
     def series(self, indicator: str) -> list[Observation]:
-        return self.by_indicator.get(indicator, [])
+        return self.by_series.get((indicator, self.region), [])

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from cqip.evaluation import Evaluation
+from cqip.regions import Ranked
 from cqip.report import Report
 from cqip.views import summary_line
 
@@ -59,6 +60,14 @@ def to_record(ev: Evaluation, as_of: date) -> dict[str, Any]:
 
 
 
+COMPARE_FIELDS = ("rank", "region", *FIELDS)
+
+
+def compare_records(ranked: list[Ranked], as_of: date) -> list[dict[str, Any]]:
+    """`cqip compare --format json/csv`: the rank and region, then the target's record for that region."""
+    return [{"rank": r.rank, "region": r.region, **to_record(r.evaluation, as_of)} for r in ranked]
+
+
 def sorted_records(evaluations: list[Evaluation], as_of: date) -> list[dict[str, Any]]:
     """The stable order of every machine-readable output: by target id."""
     return sorted((to_record(ev, as_of) for ev in evaluations), key=lambda r: r["target_id"])
@@ -68,6 +77,7 @@ def report_record(report: Report) -> dict[str, Any]:
     """`cqip report --format json`; the keys are documented in the README."""
     return {
         "plan": report.plan,
+        "region": report.region,
         "as_of": report.as_of.isoformat(),
         "since": report.since.isoformat(),
         "data_dir": report.data_dir,

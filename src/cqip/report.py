@@ -32,6 +32,7 @@ class Stale:
 @dataclass(frozen=True)
 class Report:
     plan: str
+    region: str
     data_dir: str
     as_of: date
     since: date
@@ -64,6 +65,7 @@ def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stal
     before = evaluate_all(as_it_stood(dataset, since), since)
     return Report(
         plan=dataset.catalog.plan.id,
+        region=dataset.region,
         data_dir=data_dir,
         as_of=as_of,
         since=since,

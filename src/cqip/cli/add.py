@@ -33,13 +33,16 @@ def add(
         "--file", metavar="actuals/NAME.csv", parser=_file_name,
         help="File to append to (default: the file holding the indicator's latest figure, else actuals/INDICATOR.csv).")] = None,
     revise: Annotated[bool, typer.Option("--revise", help="Record a new value for a period that already has one.")] = False,
+    region: Annotated[str | None, typer.Option(
+        "--region", metavar="NAME", help="The region the figure is for, e.g. 渝中区 (default: 全市, the whole city).")] = None,
 ) -> None:
     """Append a row with recorded = today; an identical row is left alone, a different value needs --revise."""
     from cqip.appender import add_row
     from cqip.entry import AlreadyRecorded
     from cqip.problems import DataError
 
-    cells = {"indicator": indicator, "period": period, "value": value, "unit": unit, "source": source, "note": note}
+    cells = {"indicator": indicator, "period": period, "value": value, "unit": unit, "source": source, "note": note,
+             "region": region or ""}
     try:
         outcome, path = add_row(data_dir(ctx), file, cells, date.today(), revise)
     except DataError as exc:
@@ -48,5 +51,5 @@ def add(
         typer.echo(f"already recorded at {outcome.existing.where}; nothing written")
         return
     revision = f" (revises {outcome.revises.where})" if outcome.revises else ""
-    typer.echo(f"added {indicator} {outcome.observation.period} = {outcome.observation.value:g} "
+    typer.echo(f"added {outcome.observation.what} = {outcome.observation.value:g} "
                f"{outcome.observation.unit} to {path}{revision}")

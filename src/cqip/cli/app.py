@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cqip import __version__
-from cqip.cli import add, depts, explain, gap, report, show, status, tasks, validate
+from cqip.cli import add, compare, depts, explain, gap, report, show, status, tasks, validate
 from cqip.cli.common import State
 
 app = typer.Typer(
@@ -50,6 +50,7 @@ app.command("depts")(depts.depts)
 app.command("explain")(explain.explain)
 app.command("show")(show.show)
 app.command("add")(add.add)
+app.command("compare")(compare.compare)
 
 
 def main() -> None:

@@ -83,6 +83,12 @@ AsOfOption = Annotated[
                  help="Evaluate as of this date instead of today (observations after it are ignored)."),
 ]
 
+RegionOption = Annotated[
+    str | None,
+    typer.Option("--region", metavar="NAME",
+                 help="Only this region's observations, against its own target values (default: 全市, the whole city)."),
+]
+
 YearOption = Annotated[int | None, typer.Option("--year", "-y", min=1900, max=2200,
                                                help="Use only observations up to the end of this year (default: today).")]
 
@@ -113,21 +119,30 @@ def data_dir(ctx: typer.Context) -> Path:
     return resolve_data_dir(state.data if state else None)
 
 
-def load(ctx: typer.Context, dept: str | None = None) -> Dataset:
-    """The checked dataset (only the targets `dept` owns, when given), or every problem and exit 2."""
-    dataset, work = load_all(ctx)
-    if dept is None:
-        return dataset
-    from cqip.duties import owned_by
+def load(ctx: typer.Context, dept: str | None = None, region: str | None = None) -> Dataset:
+    """The checked dataset as `region` (default the whole city) sees it, only the targets `dept` owns
+    when given; or every problem and exit 2. A region no file or target names is a usage error."""
+    from cqip.models import CITY
+    from cqip.regions import in_region, known_regions
 
-    check_dept(_need_work(work), dept)
-    return owned_by(dataset, dept)
+    dataset, work = load_all(ctx)
+    if region is not None and region not in (known := known_regions(dataset)):
+        unknown("region", region, sorted(known), hint="; no actuals row or target names it")
+    if dept is not None:
+        from cqip.duties import owned_by
+
+        check_dept(_need_work(work), dept)
+        dataset = owned_by(dataset, dept)
+    return in_region(dataset, region or CITY)
 
 
 def load_work(ctx: typer.Context) -> tuple[Dataset, Work]:
-    """Dataset and work items; a data directory without tasks.yaml is a usage error here."""
+    """The whole city's dataset and the work items; a data directory without tasks.yaml is a usage error here."""
+    from cqip.models import CITY
+    from cqip.regions import in_region
+
     dataset, work = load_all(ctx)
-    return dataset, _need_work(work)
+    return in_region(dataset, CITY), _need_work(work)
 
 
 def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
@@ -170,11 +185,11 @@ def fail(problems: list[Problem]) -> NoReturn:
     raise typer.Exit(EXIT_INVALID)
 
 
-def unknown(what: str, name: str, known: Iterable[str]) -> NoReturn:
-    """A name not in targets.yaml: one line with the nearest known name, exit 2."""
+def unknown(what: str, name: str, known: Iterable[str], hint: str = "") -> NoReturn:
+    """A name not in the data: one line with the nearest known name, exit 2."""
     from cqip.catalog import suggest
 
-    typer.echo(f"Error: unknown {what} {name!r}{suggest(name, known)}", err=True)
+    typer.echo(f"Error: unknown {what} {name!r}{suggest(name, known) or hint}", err=True)
     raise typer.Exit(EXIT_INVALID)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from cqip.cli.common import (WIDE, DeptOption, Format, FormatOption, Lang, LangOption, YearOption, console, emit, load,
-                             output_format, print_footer, year_end_or_today)
+from cqip.cli.common import (WIDE, DeptOption, Format, FormatOption, Lang, LangOption, RegionOption, YearOption, console, emit,
+                             load, output_format, print_footer, year_end_or_today)
 
 
 def gap(
@@ -14,17 +14,19 @@ def gap(
     format: FormatOption = None,
     lang: LangOption = Lang.ZH,
     dept: DeptOption = None,
+    region: RegionOption = None,
 ) -> None:
     """Targets sorted by how far behind the expected path they are, with the gaps to path and target."""
     from cqip.evaluation import evaluate_all
     from cqip.render.labels import heading
     from cqip.render.blocks import gap_blocks, notes, summary
+    from cqip.regions import titled
     from cqip.views import worst_first
 
-    dataset = load(ctx, dept)
+    dataset = load(ctx, dept, region)
     when = year_end_or_today(year)
     evaluations = worst_first(evaluate_all(dataset, when))
-    title = heading(dataset.catalog.plan.id, "gap_title", when.isoformat(), lang)
+    title = heading(titled(dataset.catalog.plan.id, dataset.region), "gap_title", when.isoformat(), lang)
     fmt = output_format(format)
     if fmt is not Format.TABLE:
         from cqip.render.formats import render_targets

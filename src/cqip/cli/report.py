@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import (EXIT_INVALID, AsOfOption, DeptOption, Lang, LangOption, ReportFormat, data_dir, emit, load,
-                             parse_date, usage_fail)
+from cqip.cli.common import (EXIT_INVALID, AsOfOption, DeptOption, Lang, LangOption, RegionOption, ReportFormat, data_dir, emit,
+                             load, parse_date, usage_fail)
 
 EXIT_FAILING = 1
 
@@ -37,6 +37,7 @@ def report(
         "--stale-months", min=1, max=1200, help="Indicators without an observation newer than this are stale.")] = 12,
     lang: LangOption = Lang.ZH,
     dept: DeptOption = None,
+    region: RegionOption = None,
 ) -> None:
     """The report to mail every week: counts, changes since --since, targets needing attention, stale data."""
     from cqip.evaluation import Status
@@ -48,7 +49,7 @@ def report(
         raise typer.BadParameter(f"{before} is after --as-of {when}", param_hint="--since")
     if format is ReportFormat.HTML:
         _need_matplotlib()
-    dataset = load(ctx, dept)
+    dataset = load(ctx, dept, region)
     built = build_report(dataset, str(data_dir(ctx)), when, before, stale_months)
     if format is ReportFormat.HTML:
         from cqip.render.html_report import render

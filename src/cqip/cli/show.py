@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import AsOfOption, Lang, LangOption, console, emit, load, unknown
+from cqip.cli.common import AsOfOption, Lang, LangOption, RegionOption, console, emit, load, unknown
 
 
 class ShowFormat(StrEnum):
@@ -23,11 +23,12 @@ def show(
     as_of: AsOfOption = None,
     format: Annotated[ShowFormat, typer.Option("--format", "-f", help="table for people, json for machines.")] = ShowFormat.TABLE,
     lang: LangOption = Lang.ZH,
+    region: RegionOption = None,
 ) -> None:
     """Everything about one indicator: its targets and verdicts, its observations, and a chart per target."""
     from cqip.profile import profile, to_data
 
-    dataset = load(ctx)
+    dataset = load(ctx, region=region)
     if indicator not in dataset.catalog.indicators:
         unknown("indicator", indicator, dataset.catalog.indicators)
     shown = profile(dataset, indicator, as_of or date.today())

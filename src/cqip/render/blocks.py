@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from cqip.evaluation import Evaluation
 from cqip.models import Section
+from cqip.regions import Ranked, titled
 from cqip.render.labels import WORDS, heading, name, number, outlook_word, percent, period, status_word, verdict
 from cqip.report import Report
 from cqip.views import status_counts, summary_line
@@ -56,7 +57,7 @@ def report_blocks(report: Report, lang: str) -> list[Block]:
     as_of = report.as_of.isoformat()
     never = tuple(s.indicator.id for s in report.stale if s.latest is None)
     return [
-        Block(heading(report.plan, "report_title", as_of, lang), lines=(
+        Block(heading(titled(report.plan, report.region), "report_title", as_of, lang), lines=(
             f"{w['as_of']}: {as_of}    {w['since']}: {report.since.isoformat()}",
             f"{w['data_dir']}: {report.data_dir}",
             f"{w['targets']}: {report.targets}    {w['observations']}: {report.observations}    "
@@ -85,6 +86,19 @@ def report_blocks(report: Report, lang: str) -> list[Block]:
         Block("", lines=(f"{w['never']} ({len(never)}):",) if never else (), wrap=never),
         Block(w["summary"], lines=(summary(report.evaluations, lang),)),
     ]
+
+
+def compare_blocks(ranked: list[Ranked], title: str, lang: str) -> list[Block]:
+    """`cqip compare`: one row per region, best first, with the target value that applies there."""
+    w = WORDS[lang]
+    return [Block(
+        title, lines=() if ranked else (w["none"],),
+        header=(w["rank"], w["region"], w["actual_target"], w["achievement"], w["period"], w["status"]) if ranked else (),
+        rows=tuple((str(r.rank), r.region, f"{number(r.evaluation.actual)} / {number(r.evaluation.target_value)}",
+                    percent(r.evaluation.achievement), period(r.evaluation), verdict(r.evaluation, lang))
+                   for r in ranked),
+        right=frozenset({0, 2, 3}), shrink=(1,),
+    )]
 
 
 def summary(evaluations: list[Evaluation], lang: str) -> str:

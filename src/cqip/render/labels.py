@@ -103,7 +103,7 @@ WORDS = {
         "item": "序号", "measure": "工作举措", "departments": "责任部门（牵头在前）", "task_status": "进展",
         "date": "日期", "evidence": "依据", "tasks_title": "工作任务进展", "depts_title": "各部门责任",
         "department": "部门", "led": "牵头", "shared": "参与", "done": "已完成", "owned": "负责目标",
-        "off_track": "滞后", "missed": "未实现",
+        "off_track": "滞后", "missed": "未实现", "rank": "排名", "region": "地区", "compare_title": "各地区比较",
     },
     "en": {
         "target": "target", "name": "indicator", "actual_target": "actual / target", "achievement": "achieved",
@@ -121,7 +121,8 @@ WORDS = {
         "item": "#", "measure": "measure", "departments": "departments (lead first)", "task_status": "status",
         "date": "date", "evidence": "evidence", "tasks_title": "work items", "depts_title": "departments",
         "department": "department", "led": "led", "shared": "shared", "done": "done", "owned": "targets",
-        "off_track": "off track", "missed": "missed",
+        "off_track": "off track", "missed": "missed", "rank": "rank", "region": "region",
+        "compare_title": "regions compared",
     },
 }
 

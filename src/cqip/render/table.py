@@ -8,6 +8,7 @@ from rich.text import Text
 
 from cqip.evaluation import Evaluation
 from cqip.models import Section
+from cqip.regions import Ranked
 from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, WORDS, bar, name, number, outlook_word, percent, period, verdict
 
 
@@ -86,3 +87,19 @@ def gap_table(rows: list[Evaluation], title: str, *, wide: bool, lang: str) -> T
         )
     return table
 
+
+
+def compare_table(ranked: list[Ranked], title: str, *, lang: str) -> Table:
+    """`cqip compare` for people: best region first, the value that applies there, a 完成率 bar."""
+    w = WORDS[lang]
+    table = _table(title)
+    _column(table, w["rank"], right=True)
+    _column(table, w["region"], max_width=20)
+    _column(table, w["actual_target"], right=True, min_width=13)
+    _column(table, w["achievement"], min_width=13)
+    _column(table, w["period"], min_width=7)
+    _column(table, w["status"], min_width=10)
+    for r in ranked:
+        ev = r.evaluation
+        table.add_row(str(r.rank), r.region, _actual_vs_target(ev), _achievement(ev), period(ev), _status(ev, lang))
+    return table
