@@ -4,8 +4,9 @@ Run from a checkout: `pip install -e '.[bench]' && python benchmarks/run.py` (�
 2 cores). Every case is measured in this one run, as the median of REPEATS runs, against a
 baseline measured the same way — absolute times on these machines are noise, ratios are not.
 
-Regions are not modelled yet, so the synthetic set stands 40 regions × 50 indicators in for 2 000
-indicators, keeping the row count of the goal: 2 000 × 12 months × 40 years = 960 000 rows.
+The synthetic set has the goal's shape: 40 regions (the whole city and 39 districts) × 50
+indicators × 12 months × 40 years = 960 000 rows with a `region` column, one file per region, and
+one target per indicator with a value of its own for every district.
 """
 
 from __future__ import annotations
@@ -27,27 +28,29 @@ BIN = Path(sys.executable).parent
 
 
 def generate(root: Path) -> list[Path]:
-    """targets.yaml with one level target per indicator, one actuals file per 'region'."""
+    """targets.yaml with one level target per indicator and per-region values, one actuals file per region."""
     (root / "actuals").mkdir(parents=True)
-    ids = [f"r{r:02d}_i{i:02d}" for r in range(REGIONS) for i in range(INDICATORS)]
+    regions = ["全市", *(f"区县{r:02d}" for r in range(1, REGIONS))]
+    ids = [f"i{i:02d}" for i in range(INDICATORS)]
+    overrides = ", ".join(f"{name}: {900 + r}" for r, name in enumerate(regions[1:]))
     lines = ['plan: {id: bench, title_zh: 基准, title_en: Benchmark, baseline_year: 1990, deadline: 2030}',
-             "sections: [{id: all, zh: 全部, en: All}]", "indicators:"]
+             f"regions: [{', '.join(regions[1:])}]", "sections: [{id: all, zh: 全部, en: All}]", "indicators:"]
     lines += [f"  - {{id: {x}, zh: 指标{x}, en: Indicator {x}, unit: 件, measure: stock}}" for x in ids]
     lines.append("targets:")
-    lines += [f"  - {{id: {x}_2030, indicator: {x}, section: all, kind: level, value: 1000, clause: 达到1000件}}"
-              for x in ids]
+    lines += [f"  - {{id: {x}_2030, indicator: {x}, section: all, kind: level, value: 1000, clause: 达到1000件,"
+              f" regions: {{{overrides}}}}}" for x in ids]
     (root / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     files = []
-    for r in range(REGIONS):
+    for r, region in enumerate(regions):
         path = root / "actuals" / f"region{r:02d}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["indicator", "period", "value", "unit", "source", "note"])
-            for i in range(INDICATORS):
+            writer.writerow(["indicator", "period", "value", "unit", "source", "note", "region"])
+            for x in ids:
                 for year in range(1990, 1990 + YEARS):
                     for month in range(1, 13):
-                        writer.writerow([f"r{r:02d}_i{i:02d}", f"{year}-{month:02d}",
-                                         100 + (year - 1990) * 12 + month, "件", "https://example.org", ""])
+                        writer.writerow([x, f"{year}-{month:02d}", 100 + (year - 1990) * 12 + month, "件",
+                                         "https://example.org", "", "" if r == 0 else region])
         files.append(path)
     return files
 
@@ -71,6 +74,7 @@ def python(code: str) -> list[str]:
 
 
 def main() -> None:
+    """Every case side by side; results.md gets the table and the machine it ran on."""
     cqip = str(BIN / "cqip")
     rows: list[tuple[str, float, float, str]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from cqip.catalog import suggest
-from cqip.csvtable import Row, parse_rows
+from cqip.csvtable import Row, Table, parse_rows
 from cqip.models import CITY, Catalog, Observation
 from cqip.numbers import parse_number
 from cqip.periods import Period, PeriodError
@@ -20,6 +20,8 @@ REQUIRED_COLUMNS = ("indicator", "period", "value", "unit", "source")
 OPTIONAL_COLUMNS = ("note", "recorded", "region")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS  # the header of a file that `cqip add` creates
 MAX_BYTES = 64_000_000  # about 500 000 rows; larger files are refused before they are read
+# A number float() reads exactly as Decimal → float does, and too short to overflow.
+_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?")
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
 
 
@@ -57,7 +59,8 @@ def decode_with_codec(data: bytes, filename: str) -> tuple[str | None, str | Non
 
 def parse_actuals(text: str, filename: str, catalog: Catalog | None) -> tuple[list[Observation], list[Problem]]:
     """Every row checked; without a catalog (targets.yaml is broken) only the catalog-free checks run."""
-    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: observation(row, catalog))
+    shortcut = None if catalog is None else (lambda table: _shortcut(table, catalog))
+    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: observation(row, catalog), shortcut)
 
 
 def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observation], list[Problem]]:
@@ -132,3 +135,49 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
         return None
     return Observation(name, period, converted, indicator.unit, cell["source"], cell.get("note", ""),
                        row.filename, row.line, recorded, region)
+
+
+def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Observation | None]:
+    """The observation of a row already in canonical form, else None for `observation` to check.
+
+    Canonical: as many cells as the header, a known indicator and the indicator's own unit as
+    typed, a plain ASCII number, a period parsed before (each distinct text is parsed once), a
+    source, an ISO `recorded` date or none, a registered region or none. Such a row gives exactly
+    what `observation` gives; anything else, valid or not, takes the full path.
+    """
+    columns = table.columns
+    i_indicator, i_period, i_value, i_unit, i_source = (columns[name] for name in REQUIRED_COLUMNS)
+    i_note, i_recorded, i_region = (columns.get(name) for name in OPTIONAL_COLUMNS)
+    width, filename, indicators, registry = table.width, table.filename, catalog.indicators, catalog.regions
+    plain = _PLAIN_NUMBER.fullmatch
+    periods: dict[str, Period | None] = {}
+
+    def quick(cells: list[str], line: int) -> Observation | None:
+        if len(cells) != width:
+            return None
+        name, period_text, value_text = cells[i_indicator], cells[i_period], cells[i_value]
+        indicator = indicators.get(name)
+        if indicator is None or cells[i_unit] != indicator.unit or plain(value_text) is None:
+            return None
+        period = periods.get(period_text) if period_text in periods else periods.setdefault(period_text, _period(period_text))
+        source = cells[i_source].strip()
+        region = (cells[i_region].strip() if i_region is not None else "") or CITY
+        if period is None or not source or (registry is not None and region not in registry):
+            return None
+        recorded = None
+        if i_recorded is not None and (day := cells[i_recorded].strip()):
+            try:
+                recorded = date.fromisoformat(day)
+            except ValueError:
+                return None
+        return Observation(name, period, float(value_text), indicator.unit, source,
+                           cells[i_note].strip() if i_note is not None else "", filename, line, recorded, region)
+
+    return quick
+
+
+def _period(text: str) -> Period | None:
+    try:
+        return Period.parse(text)
+    except PeriodError:
+        return None
