@@ -71,14 +71,15 @@ def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observat
     is the original record, older than any dated revision (files written before `recorded`
     existed, revised later with `cqip add --revise`).
     """
-    kept: dict[tuple[str, str, Period], Observation] = {}
+    kept: dict[tuple[str, str, int, int | None, int | None], Observation] = {}
     problems: list[Problem] = []
     for obs in observations:
-        key = (obs.indicator, obs.region, obs.period)
-        other = kept.get(key)
-        if other is None:
-            kept[key] = obs
-        elif obs.recorded != other.recorded:
+        period = obs.period  # its fields, not the Period: hashing a tuple of ints costs no Python call
+        key = (obs.indicator, obs.region, period.year, period.month, period.day)
+        other = kept.setdefault(key, obs)
+        if other is obs:
+            continue
+        if obs.recorded != other.recorded:
             kept[key] = max(obs, other, key=lambda o: o.recorded or date.min)
         elif obs.value == other.value:
             problems.append(Problem(obs.file, obs.line, "period", f"duplicate of {other.where} ({obs.what})"))

@@ -12,6 +12,7 @@ from datetime import date
 
 from cqip.actuals import check_duplicates
 from cqip.evaluation import Evaluation, Status
+from cqip.loading import left_over
 from cqip.models import Dataset, Observation
 
 
@@ -29,8 +30,7 @@ def as_it_stood(dataset: Dataset, day: date) -> Dataset:
     """
     rows = [o for o in (*dataset.observations, *dataset.superseded) if o.recorded is None or o.recorded <= day]
     kept, _ = check_duplicates(sorted(rows, key=lambda o: (o.file, o.line)))  # the full data passed these checks
-    replaced = set(kept)
-    return Dataset.build(dataset.catalog, kept, tuple(o for o in rows if o not in replaced), dataset.region)
+    return Dataset.build(dataset.catalog, kept, left_over(rows, kept), dataset.region)
 
 
 def recorded_between(dataset: Dataset, after: date, until: date) -> list[Observation]:

@@ -181,13 +181,10 @@ class Dataset:
               superseded: tuple[Observation, ...] = (), region: str = CITY) -> Dataset:
         """Index observations per indicator and region, in time order, for the evaluation."""
         by_series: dict[tuple[str, str], list[Observation]] = {}
-        for obs in sorted(observations, key=lambda o: (o.period.t, o.file, o.line)):
-            key = (obs.indicator, obs.region)
-            found = by_series.get(key)
-            if found is None:
-                by_series[key] = [obs]
-            else:
-                found.append(obs)
+        for obs in observations:
+            by_series.setdefault((obs.indicator, obs.region), []).append(obs)
+        for rows in by_series.values():  # short runs, mostly in file order already: cheap sorts
+            rows.sort(key=lambda o: (o.period.t, o.file, o.line))
         return cls(catalog, observations, by_series, superseded, region)
 
     def series(self, indicator: str) -> list[Observation]:
