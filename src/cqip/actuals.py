@@ -149,9 +149,11 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
     columns = table.columns
     i_indicator, i_period, i_value, i_unit, i_source = (columns[name] for name in REQUIRED_COLUMNS)
     i_note, i_recorded, i_region = (columns.get(name) for name in OPTIONAL_COLUMNS)
-    width, filename, indicators, registry = table.width, table.filename, catalog.indicators, catalog.regions
+    width, filename, indicators = table.width, table.filename, catalog.indicators
+    registry = None if catalog.regions is None else frozenset(catalog.regions)
     plain = _PLAIN_NUMBER.fullmatch
     periods: dict[str, Period | None] = {}
+    new = tuple.__new__  # what Observation(...) calls, without its Python-level wrapper
 
     def quick(cells: list[str], line: int) -> Observation | None:
         if len(cells) != width:
@@ -160,7 +162,9 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
         indicator = indicators.get(name)
         if indicator is None or cells[i_unit] != indicator.unit or plain(value_text) is None:
             return None
-        period = periods.get(period_text) if period_text in periods else periods.setdefault(period_text, _period(period_text))
+        period = periods.get(period_text, _UNSEEN)
+        if period is _UNSEEN:
+            period = periods[period_text] = _period(period_text)
         source = cells[i_source].strip()
         region = (cells[i_region].strip() if i_region is not None else "") or CITY
         if period is None or not source or (registry is not None and region not in registry):
@@ -171,10 +175,13 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
                 recorded = date.fromisoformat(day)
             except ValueError:
                 return None
-        return Observation(name, period, float(value_text), indicator.unit, source,
-                           cells[i_note].strip() if i_note is not None else "", filename, line, recorded, region)
+        return new(Observation, (name, period, float(value_text), indicator.unit, source,
+                                 cells[i_note].strip() if i_note is not None else "", filename, line, recorded, region))
 
     return quick
+
+
+_UNSEEN = Period(1)  # a sentinel: no text parses to year 1
 
 
 def _period(text: str) -> Period | None:

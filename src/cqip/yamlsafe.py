@@ -1,7 +1,7 @@
 """YAML that is safe to read from a hand-edited file, with line numbers for error messages.
 
-`yaml.safe_load` builds the data; `yaml.compose` (same safe loader, nodes only) gives the line of
-every key and list item so that a pydantic error at ("targets", 3, "value") can be reported as
+The safe loader (what `yaml.safe_load` uses) composes the nodes, which give the line of every key
+and list item so that a pydantic error at ("targets", 3, "value") can be reported as
 `targets.yaml:57: targets[3].value: …`. Size and alias expansion are bounded first, so a
 billion-laughs document or a huge file is refused before anything is built from it.
 """
@@ -31,21 +31,27 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
 
 
 def _load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
+    """One pass of the safe loader: compose the nodes (for lines and the alias check), then build
+    the data from those same nodes, exactly as `yaml.safe_load` does, without parsing twice."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = yaml.SafeLoader(text)  # the reader already refuses control characters here
+        root = loader.get_single_node()
     except yaml.YAMLError as exc:
         raise DataError([_syntax_problem(exc, filename)]) from None
-    if root is None:
-        return None, {}
-    if _expanded_size(root, {}) > MAX_NODES:
-        raise DataError([Problem(filename, 1, "yaml", f"expands to more than {MAX_NODES:,} nodes (alias bomb?)")])
-    lines: dict[Path, int] = {}
-    _index(root, (), lines, set())
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:  # constructor errors, e.g. an unknown !tag
-        raise DataError([_syntax_problem(exc, filename)]) from None
-    return data, lines
+        if root is None:
+            return None, {}
+        if _expanded_size(root, {}) > MAX_NODES:
+            raise DataError([Problem(filename, 1, "yaml", f"expands to more than {MAX_NODES:,} nodes (alias bomb?)")])
+        lines: dict[Path, int] = {}
+        _index(root, (), lines, set())
+        try:
+            data = loader.construct_document(root)
+        except yaml.YAMLError as exc:  # constructor errors, e.g. an unknown !tag
+            raise DataError([_syntax_problem(exc, filename)]) from None
+        return data, lines
+    finally:
+        loader.dispose()
 
 
 def line_of(lines: dict[Path, int], path: Path) -> int | None:
