@@ -1,6 +1,6 @@
 """Side-by-side timings for cqip, printed as ratios against their goals (issue 7).
 
-Run from a checkout: `pip install -e '.[bench]' && python benchmarks/run.py` (≈ 5 minutes on
+Run from a checkout: `pip install -e '.[bench]' && python benchmarks/run.py` (≈ 1 minute on
 2 cores). Every case is measured in this one run, as the median of REPEATS runs, against a
 baseline measured the same way — absolute times on these machines are noise, ratios are not.
 
