@@ -6,11 +6,15 @@ from it (baseline 2015, deadline 2020, as of 2018-12-31 → elapsed f = 3/5 = 0.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import TARGETS_YAML, write_data
 
 from cqip.models import CITY
@@ -137,6 +141,13 @@ def test_show_and_report_for_a_region(cli, regional: Path) -> None:
         ("yuzhong_pct_2020", "no_data", "achieved")]
 
 
+def test_explain_for_a_region(cli, regional: Path) -> None:
+    trail = run_json(cli, regional, "explain", "yuzhong_pct_2020", "--region", "渝中区", "--year", "2018")
+    assert trail["status"] == "achieved"  # 渝中区's 320 against 300
+    assert [o["value"] for o in trail["observations"]] == [320]
+    assert cli("--data", str(regional), "explain", "yuzhong_pct_2020").exit_code == 2  # not a citywide target
+
+
 def test_same_period_in_two_regions_is_fine_twice_in_one_is_a_conflict(cli, tmp_path: Path) -> None:
     data = write_data(tmp_path / "d", REGIONAL_TARGETS, {
         "main.csv": REGIONAL_CSV + "patents_per_10k,2018,9.5,件/万人,s,,,渝中区\npatents_per_10k,2018,4,件/万人,s,,,江北区\n"})
@@ -205,3 +216,26 @@ def test_add_region_needs_a_region_column(cli, data_dir: Path) -> None:
                  "--file", "actuals/main.csv")
     assert result.exit_code == 2
     assert "main.csv: region: the header has no region column" in result.output
+
+
+def _cell(*variants: str) -> st.SearchStrategy[str]:
+    """A cell: a canonical or irregular spelling, or random text."""
+    return st.one_of(st.sampled_from(variants), st.text(alphabet=st.sampled_from(" 0123456789.,-年月件万区渝中#"), max_size=6))
+
+
+@given(st.lists(st.tuples(
+    _cell("patents_per_10k", "pct", " pct", "nope"), _cell("2018", "2018-06", " 2018", "2018年", "2018-13"),
+    _cell("3500", "-0", "007.50", "1e3", "3,500", "１２", "9" * 20), _cell("件", "件/万人", "万件", ""),
+    _cell("s", " s ", ""), _cell("", " n "), _cell("", "2020-01-01", "2020-1-1"), _cell("", "渝中区", " 渝中区", "渝中")),
+    max_size=8))
+def test_the_row_shortcut_gives_what_the_full_check_gives(rows: list[tuple[str, ...]]) -> None:
+    from cqip.actuals import REQUIRED_COLUMNS, observation, parse_actuals
+    from cqip.catalog import parse_catalog
+    from cqip.csvtable import parse_rows
+
+    catalog = parse_catalog(REGIONAL_TARGETS, "targets.yaml")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([HEADER.strip().split(","), *rows])
+    text = out.getvalue()
+    assert parse_actuals(text, "a.csv", catalog) == parse_rows(text, "a.csv", REQUIRED_COLUMNS,
+                                                                lambda row: observation(row, catalog))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import Lang, LangOption, YearOption, console, emit, load, unknown, year_end_or_today
+from cqip.cli.common import Lang, LangOption, RegionOption, YearOption, console, emit, load, unknown, year_end_or_today
 
 
 class TrailFormat(StrEnum):
@@ -22,12 +22,13 @@ def explain(
     year: YearOption = None,
     format: Annotated[TrailFormat, typer.Option("--format", "-f", help="text for people, json for machines.")] = TrailFormat.TEXT,
     lang: LangOption = Lang.ZH,
+    region: RegionOption = None,
 ) -> None:
     """Why a target has its status: every input and intermediate value, with formulas and numbers."""
     from cqip.audit import audit, to_data
     from cqip.evaluation import evaluate
 
-    dataset = load(ctx)
+    dataset = load(ctx, region=region)
     catalog = dataset.catalog
     target = next((t for t in catalog.targets if t.id == target_id), None)
     if target is None:
