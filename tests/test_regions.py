@@ -95,7 +95,7 @@ def test_unknown_region_is_a_one_line_usage_error(cli, regional: Path) -> None:
 def test_without_registry_a_region_named_nowhere_is_an_error(cli, data_dir: Path) -> None:
     result = cli("--data", str(data_dir), "status", "--region", "xyz")
     assert result.exit_code == 2
-    assert result.output == "Error: unknown region 'xyz'; no actuals row or target names it\n"
+    assert result.output == "Error: unknown region 'xyz'; no actuals row, target or regions: list names it\n"
 
 
 def test_compare_ranks_regions_best_first(cli, regional: Path) -> None:

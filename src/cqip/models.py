@@ -134,7 +134,7 @@ class Catalog:
     sections: dict[str, Section]
     indicators: dict[str, Indicator]
     targets: list[Target]
-    regions: tuple[str, ...] | None = None  # the optional registry of region names
+    regions: tuple[str, ...] | None = None  # the optional registry of region names, 全市 first
 
 
 class Observation(NamedTuple):

@@ -129,7 +129,7 @@ def load(ctx: typer.Context, dept: str | None = None, region: str | None = None)
 
     dataset, work = load_all(ctx)
     if region is not None and region not in (known := known_regions(dataset)):
-        unknown("region", region, sorted(known), hint="; no actuals row or target names it")
+        unknown("region", region, sorted(known), hint="; no actuals row, target or regions: list names it")
     if dept is not None:
         from cqip.duties import owned_by
 
@@ -165,7 +165,7 @@ def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """The cycle collector paused while loading: a million rows make a million tuples, none in a
-    cycle, and its full passes over the growing heap would take as long as the parsing itself."""
+    cycle, and its passes over the growing heap added a quarter to the loading time."""
     enabled = gc.isenabled()
     gc.disable()
     try:
