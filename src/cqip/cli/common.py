@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -21,8 +21,11 @@ import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
-    from cqip.models import Dataset
+    from cqip.evaluation import Evaluation
+    from cqip.models import Catalog, Dataset, Target
+    from cqip.render.blocks import Block
     from cqip.problems import Problem
     from cqip.task_status import Work
 
@@ -207,6 +210,31 @@ def unknown(what: str, name: str, known: Iterable[str], hint: str = "") -> NoRet
 
     typer.echo(f"Error: unknown {what} {name!r}{suggest(name, known) or hint}", err=True)
     raise typer.Exit(EXIT_INVALID)
+
+
+def find_target(catalog: Catalog, target_id: str) -> Target:
+    """The target with this id, or a one-line error naming the nearest id (exit 2)."""
+    target = next((t for t in catalog.targets if t.id == target_id), None)
+    if target is None:
+        unknown("target", target_id, [t.id for t in catalog.targets])
+    return target
+
+
+def show_targets(chosen: Format | None, evaluations: list[Evaluation], as_of: date, blocks: list[Block],
+                 lang: Lang, table: Callable[[bool], Table]) -> None:
+    """status and gap alike: the rich table (given whether the terminal is wide) with its footer on a
+    terminal, else the chosen format from the same evaluations and blocks."""
+    fmt = output_format(chosen)
+    if fmt is not Format.TABLE:
+        from cqip.render.formats import render_targets
+
+        emit(render_targets(fmt, evaluations, as_of, blocks))
+        return
+    from cqip.render.blocks import notes, summary
+
+    out = console()
+    out.print(table(out.width >= WIDE))
+    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, lang))
 
 
 def emit(text: str) -> None:

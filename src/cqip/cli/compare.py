@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import (Format, FormatOption, Lang, LangOption, YearOption, console, emit, load_all, output_format, unknown,
-                             year_end_or_today)
+from cqip.cli.common import (Format, FormatOption, Lang, LangOption, YearOption, console, emit, find_target, load_all,
+                             output_format, year_end_or_today)
 
 
 def compare(
@@ -20,12 +20,10 @@ def compare(
 ) -> None:
     """Rank the regions that have data or a value of their own on one target: value, achievement, status."""
     from cqip.regions import compare as rank
-    from cqip.render.labels import WORDS, heading
+    from cqip.render.labels import heading
 
     dataset, _ = load_all(ctx)
-    target = next((t for t in dataset.catalog.targets if t.id == target_id), None)
-    if target is None:
-        unknown("target", target_id, [t.id for t in dataset.catalog.targets])
+    target = find_target(dataset.catalog, target_id)
     when = year_end_or_today(year)
     ranked = rank(dataset, target, when)
     title = f"{heading(dataset.catalog.plan.id, 'compare_title', when.isoformat(), lang)} — {target.id}"

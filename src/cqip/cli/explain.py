@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import Lang, LangOption, RegionOption, YearOption, console, emit, load, unknown, year_end_or_today
+from cqip.cli.common import (Lang, LangOption, RegionOption, YearOption, console, emit, find_target, load,
+                             year_end_or_today)
 
 
 class TrailFormat(StrEnum):
@@ -30,9 +31,7 @@ def explain(
 
     dataset = load(ctx, region=region)
     catalog = dataset.catalog
-    target = next((t for t in catalog.targets if t.id == target_id), None)
-    if target is None:
-        unknown("target", target_id, [t.id for t in catalog.targets])
+    target = find_target(catalog, target_id)
     when = year_end_or_today(year)
     ev = evaluate(target, catalog.indicators[target.indicator], dataset.series(target.indicator), when)
     trail = audit(ev, when)

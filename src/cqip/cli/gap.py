@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from cqip.cli.common import (WIDE, DeptOption, Format, FormatOption, Lang, LangOption, RegionOption, YearOption, console, emit,
-                             load, output_format, print_footer, year_end_or_today)
+from cqip.cli.common import (DeptOption, FormatOption, Lang, LangOption, RegionOption, YearOption, load, show_targets,
+                             year_end_or_today)
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def gap(
@@ -19,7 +24,7 @@ def gap(
     """Targets sorted by how far behind the expected path they are, with the gaps to path and target."""
     from cqip.evaluation import evaluate_all
     from cqip.render.labels import heading
-    from cqip.render.blocks import gap_blocks, notes, summary
+    from cqip.render.blocks import gap_blocks
     from cqip.regions import titled
     from cqip.views import worst_first
 
@@ -27,14 +32,10 @@ def gap(
     when = year_end_or_today(year)
     evaluations = worst_first(evaluate_all(dataset, when))
     title = heading(titled(dataset.catalog.plan.id, dataset.region), "gap_title", when.isoformat(), lang)
-    fmt = output_format(format)
-    if fmt is not Format.TABLE:
-        from cqip.render.formats import render_targets
 
-        emit(render_targets(fmt, evaluations, when, gap_blocks(evaluations, title, lang)))
-        return
-    from cqip.render.table import gap_table
+    def table(wide: bool) -> Table:  # rich's tables are imported only when a terminal shows one
+        from cqip.render.table import gap_table
 
-    out = console()
-    out.print(gap_table(evaluations, title, wide=out.width >= WIDE, lang=lang))
-    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, lang))
+        return gap_table(evaluations, title, wide=wide, lang=lang)
+
+    show_targets(format, evaluations, when, gap_blocks(evaluations, title, lang), lang, table)

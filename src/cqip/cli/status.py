@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
-from cqip.cli.common import (WIDE, DeptOption, AsOfOption, Format, FormatOption, Lang, LangOption, RegionOption, console, emit, load,
-                             output_format, print_footer)
+from cqip.cli.common import AsOfOption, DeptOption, FormatOption, Lang, LangOption, RegionOption, load, show_targets
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None,
@@ -15,7 +18,7 @@ def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = 
     """Every target of the plan as of today (or --as-of), grouped by plan section."""
     from cqip.evaluation import evaluate_all
     from cqip.render.labels import heading
-    from cqip.render.blocks import notes, status_blocks, summary
+    from cqip.render.blocks import status_blocks
     from cqip.regions import titled
     from cqip.views import by_section
 
@@ -24,14 +27,10 @@ def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = 
     groups = by_section(evaluate_all(dataset, when), dataset.catalog)
     evaluations = [ev for _, rows in groups for ev in rows]
     title = heading(titled(dataset.catalog.plan.id, dataset.region), "status_title", when.isoformat(), lang)
-    fmt = output_format(format)
-    if fmt is not Format.TABLE:
-        from cqip.render.formats import render_targets
 
-        emit(render_targets(fmt, evaluations, when, status_blocks(groups, title, lang)))
-        return
-    from cqip.render.table import status_table
+    def table(wide: bool) -> Table:  # rich's tables are imported only when a terminal shows one
+        from cqip.render.table import status_table
 
-    out = console()
-    out.print(status_table(groups, title, wide=out.width >= WIDE, lang=lang))
-    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, lang))
+        return status_table(groups, title, wide=wide, lang=lang)
+
+    show_targets(format, evaluations, when, status_blocks(groups, title, lang), lang, table)
