@@ -178,7 +178,7 @@ def test_increase() -> None:
     trail = trail_of(target("increase"), STOCK, obs(("2015", 100), ("2018", 90)), date(2019, 1, 1))
     got = values(trail)
     assert got["T"] == 100 and got["A"] == approx(0.9) and got["r"] == approx(-0.0345106)
-    assert trail.decision == "actual 90 < baseline 100"
+    assert trail.decision == "actual 90 ≤ baseline 100"  # not strictly above: no increase
     assert "outlook ratio" in trail.not_computed
     assert_redoable(trail)
 

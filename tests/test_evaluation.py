@@ -144,6 +144,22 @@ class TestAnnual:
         assert ev.status is Status.ACHIEVED
         assert ev.achieved_in == "2018-06"
 
+    def test_year_to_date_proof_reports_that_figure(self) -> None:
+        # 600 by June 2018 against 500: the actual shown is the proving figure, 600 / 500 = 120 %.
+        t = target("annual", value=500)
+        ev = evaluate(t, FLOW, obs(("2017", 400), ("2018-06", 600), indicator=FLOW), date(2018, 6, 30))
+        assert (ev.status, ev.actual, ev.achieved_in) == (Status.ACHIEVED, 600, "2018-06")
+        assert ev.achievement == approx(1.2)
+        assert ev.gap_to_target == approx(-100)
+        assert ev.latest is not None and str(ev.latest.period) == "2018-06"
+
+    def test_year_to_date_never_proves_a_lower_is_better_flow(self) -> None:
+        # 50 by March is below the ceiling of 100, but the year is not over: no proof.
+        t = target("annual", value=100, direction="lower")
+        ev = evaluate(t, FLOW, obs(("2015", 400), ("2017", 400), ("2018-03", 50), indicator=FLOW), date(2018, 6, 30))
+        assert ev.status is not Status.ACHIEVED
+        assert ev.actual == 400
+
     def test_year_to_date_below_target_is_not_a_full_year(self) -> None:
         t = target("annual", value=20000)
         ev = evaluate(t, FLOW, obs(("2015", 10000), ("2018-06", 9000), indicator=FLOW), date(2018, 6, 30))
@@ -188,7 +204,22 @@ class TestCumulative:
 
     def test_achieved_once_the_known_sum_reaches_the_target(self) -> None:
         data = obs(("2016", 1300), ("2018", 1200), indicator=FLOW)
-        assert evaluate(self.make(), FLOW, data, date(2019, 6, 1)).status is Status.ACHIEVED
+        ev = evaluate(self.make(), FLOW, data, date(2019, 6, 1))
+        assert (ev.status, ev.actual, ev.achieved_in) == (Status.ACHIEVED, 2500, "2018")
+
+    def test_met_since_is_when_the_running_sum_reached_the_target(self) -> None:
+        # 1500 + 1500 = 3000 ≥ 2500 in 2017; later figures do not move the date.
+        data = obs(("2016", 1500), ("2017", 1500), ("2018", 100), ("2019-06", 10), indicator=FLOW)
+        ev = evaluate(self.make(), FLOW, data, date(2019, 12, 31))
+        assert (ev.status, ev.achieved_in, ev.actual) == (Status.ACHIEVED, "2017", 3110)
+
+    def test_partial_year_is_not_in_the_actual_until_it_proves_the_target(self) -> None:
+        # 400 + 400 = 800 for the full years; the 2018-03 figure (50) is not summed in.
+        data = obs(("2016", 400), ("2017", 400), ("2018-03", 50), indicator=FLOW)
+        ev = evaluate(self.make(), FLOW, data, date(2018, 6, 30))
+        assert ev.actual == 800
+        assert ev.latest is not None and str(ev.latest.period) == "2017"
+        assert [str(o.period) for o in ev.used] == ["2016", "2017"]
 
 
 class TestCompound:
@@ -229,6 +260,13 @@ class TestIncrease:
         assert ev.target_value == 100
         assert ev.gap_to_target == approx(-20)
         assert ev.achievement == approx(1.2)
+
+    def test_equal_to_the_baseline_is_no_increase(self) -> None:
+        # 大幅增长: staying at 100 is not an increase, and the baseline alone proves nothing.
+        ev = evaluate(target("increase"), STOCK, obs(("2015", 100), ("2018", 100)), date(2019, 1, 1))
+        assert ev.status is Status.OFF_TRACK
+        ev = evaluate(target("increase"), STOCK, obs(("2015", 100),), date(2019, 1, 1))
+        assert ev.status is Status.INCOMPLETE
 
     def test_not_above_baseline_before_the_deadline(self) -> None:
         ev = evaluate(target("increase"), STOCK, obs(("2015", 100), ("2018", 90)), date(2019, 1, 1))

@@ -190,6 +190,8 @@ def _decision(ev: Evaluation) -> str:
     """The comparison that applied, so the reader can check it against the steps above."""
     higher = ev.target.direction is Direction.HIGHER
     meets, misses = ("≥", "<") if higher else ("≤", ">")
+    if ev.target.kind is Kind.INCREASE:  # strictly beyond the baseline
+        meets, misses = (">", "≤") if higher else ("<", "≥")
     if ev.status is Status.ACHIEVED and ev.bar is not None:
         # A point target is met by its last figure used: the latest one, or a year-to-date proof.
         value = ev.actual if ev.target.kind is Kind.CUMULATIVE else ev.used[-1].value

@@ -213,6 +213,9 @@ def _baseline(target: Target, series: Sequence[Observation], flow: bool) -> tupl
 
 
 def _meets(target: Target, value: float, bar: float) -> bool:
+    """At or beyond the bar; strictly beyond for 大幅增长, where equal to the baseline is no increase."""
+    if target.kind is Kind.INCREASE:
+        return value > bar if target.direction is Direction.HIGHER else value < bar
     return value >= bar if target.direction is Direction.HIGHER else value <= bar
 
 
@@ -239,10 +242,14 @@ def _point(target: Target, indicator: Indicator, visible: list[Observation], in_
     bar = _bar(target, target_value)
     base = _replace(base, target_value=target_value, bar=bar)
 
-    ytd_proof = [o for o in in_plan if flow and not o.period.is_full_year and _meets(target, o.value, bar)
-                 and (latest is None or o.period.year > latest.period.year)]
+    # A flow only grows within a year, so a year-to-date figure can prove a higher-is-better target
+    # met — never a lower-is-better one, whose year is not over.
+    ytd_proof = [o for o in in_plan if flow and target.direction is Direction.HIGHER and not o.period.is_full_year
+                 and _meets(target, o.value, bar) and (latest is None or o.period.year > latest.period.year)]
     if ytd_proof:
-        return _replace(base, status=Status.ACHIEVED, achieved_in=str(ytd_proof[0].period), used=tuple(points) + (ytd_proof[0],),
+        proof = ytd_proof[0]
+        return _replace(base, status=Status.ACHIEVED, achieved_in=str(proof.period), actual=proof.value, latest=proof,
+                        used=tuple(points) + (proof,),
                         reason="a year-to-date figure already meets the target, and a flow does not shrink within a year")
     if latest is None or latest.period.t <= target.start and not _meets(target, latest.value, bar):
         kind = "a full-year figure" if flow else "a figure"
@@ -279,13 +286,17 @@ def _cumulative(target: Target, indicator: Indicator, in_plan: list[Observation]
     known = sum(o.value for o in full.values())
     lower_bound = known + sum(o.value for o in partial.values())
     used = tuple(sorted([*full.values(), *partial.values()], key=lambda o: o.period.t))
+    full_years = tuple(full[y] for y in sorted(full))
+    # The actual is the sum of full years; year-to-date figures only count once they prove the target.
     base = Evaluation(target, indicator, Status.INCOMPLETE, actual=known if full else None, target_value=target.value,
-                      baseline_value=0.0, baseline_from=f"sum starts in {first}", used=used,
-                      latest=used[-1] if used else None, bar=target.value)
+                      baseline_value=0.0, baseline_from=f"sum starts in {first}", used=full_years,
+                      latest=full_years[-1] if full_years else None, bar=target.value)
     if not used:
         return _replace(base, status=Status.NO_DATA, reason=f"no figure for any year of the window {first}–{last}")
     if lower_bound >= target.value:
-        return _replace(base, status=Status.ACHIEVED, actual=lower_bound, achieved_in=str(used[-1].period),
+        reached = _first_reaching(used, target.value)
+        return _replace(base, status=Status.ACHIEVED, actual=lower_bound, achieved_in=str(reached.period), used=used,
+                        latest=used[-1],
                         reason="the sum of the window's figures (year-to-date ones as a lower bound) meets the target")
     through = min(last, math.floor(now))  # last year fully elapsed: t = Y is the end of year Y
     missing = tuple(str(y) for y in range(first, through + 1) if y not in full)
@@ -302,6 +313,16 @@ def _cumulative(target: Target, indicator: Indicator, in_plan: list[Observation]
     start = path_start(target, 0.0)
     assert start is not None
     return _pace(base, start, Point(float(years[-1]), known), compound=False)
+
+
+def _first_reaching(used: Sequence[Observation], total: float) -> Observation:
+    """The figure with which the running sum of the window first reaches `total`."""
+    running = 0.0
+    for obs in used:
+        running += obs.value
+        if running >= total:
+            return obs
+    return used[-1]
 
 
 def _target_value(target: Target, v_b: float | None) -> float | None:
