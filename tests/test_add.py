@@ -105,6 +105,16 @@ def test_file_without_recorded_column_is_refused(cli, data_dir: Path) -> None:
     assert main_csv(data_dir) == before
 
 
+def test_note_is_never_dropped_for_want_of_a_column(cli, tmp_path: Path) -> None:
+    data = write_data(tmp_path / "d", actuals={"main.csv": "indicator,period,value,unit,source,recorded\n"})
+    before = main_csv(data)
+    result = add(cli, data, "pct", "2017", "450", "--unit", "件", "--source", "s2", "--note", "provisional",
+                 "--file", "actuals/main.csv")
+    assert result.exit_code == 2
+    assert "main.csv: note: the header has no note column" in result.output
+    assert main_csv(data) == before
+
+
 def test_new_file_gets_the_header_and_default_file_follows_the_indicator(cli, dated_dir: Path) -> None:
     assert add(cli, dated_dir, "pct", "2018", "500", "--unit", "件", "--source", "s", "--file", "actuals/new.csv").exit_code == 0
     new = (dated_dir / "actuals" / "new.csv").read_text(encoding="utf-8")

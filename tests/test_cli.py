@@ -61,3 +61,10 @@ def test_usage_errors_exit_2_without_traceback(cli, data_dir: Path) -> None:
     assert result.exit_code == 2
     assert "Error: Invalid value for '--as-of': '2019-13-01' is not a date YYYY-MM-DD" in result.output
     assert cli("--data", str(data_dir), "gap", "--year", "abc").exit_code == 2
+
+
+def test_dates_must_be_yyyy_mm_dd_within_range(cli, data_dir: Path) -> None:
+    for bad in ("20190620", "2019-W25-4", "0001-01-03", "2019-6-1"):
+        result = cli("--data", str(data_dir), "report", "--as-of", bad)
+        assert result.exit_code == 2, bad
+        assert "--as-of" in result.output and "Traceback" not in result.output

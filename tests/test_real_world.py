@@ -57,7 +57,7 @@ def test_numbers_as_typed(text: str, value: str) -> None:
     assert parse_number(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["3,50", "1,2345", "abc", "", "nan", "inf", "3 500"])
+@pytest.mark.parametrize("text", ["3,50", "1,2345", "abc", "", "nan", "inf", "3 500", "1_000", "١٢"])
 def test_not_numbers(text: str) -> None:
     with pytest.raises(ValueError):
         parse_number(text)

@@ -145,7 +145,9 @@ def test_explain_for_a_region(cli, regional: Path) -> None:
     trail = run_json(cli, regional, "explain", "yuzhong_pct_2020", "--region", "渝中区", "--year", "2018")
     assert trail["status"] == "achieved"  # 渝中区's 320 against 300
     assert [o["value"] for o in trail["observations"]] == [320]
-    assert cli("--data", str(regional), "explain", "yuzhong_pct_2020").exit_code == 2  # not a citywide target
+    result = cli("--data", str(regional), "explain", "yuzhong_pct_2020")  # not a citywide target
+    assert result.exit_code == 2
+    assert result.stderr == "Error: target yuzhong_pct_2020 applies to 渝中区 only; add --region 渝中区\n"
 
 
 def test_same_period_in_two_regions_is_fine_twice_in_one_is_a_conflict(cli, tmp_path: Path) -> None:

@@ -112,3 +112,11 @@ def test_status_refuses_bad_data_on_stderr(runner, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith(f"{root}/actuals/main.csv:2: value: 'x' is not a number")
+
+
+def test_arabic_indic_digits_are_not_read_as_numbers(cli, tmp_path: Path) -> None:
+    # float("١٢") is 12.0: the fast path for plain numbers must not let it through either.
+    root = write_data(tmp_path, actuals={"main.csv": HEADER + "pct,2016,١٢,件,https://x,\n"})
+    code, lines = run_validate(cli, root)
+    assert code == 2
+    assert lines[0] == f"{root}/actuals/main.csv:2: value: '١٢' is not a number"

@@ -21,7 +21,7 @@ OPTIONAL_COLUMNS = ("note", "recorded", "region")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS  # the header of a file that `cqip add` creates
 MAX_BYTES = 64_000_000  # about 500 000 rows; larger files are refused before they are read
 # A number float() reads exactly as Decimal → float does, and too short to overflow.
-_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?")
+_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?", re.ASCII)
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
 
 

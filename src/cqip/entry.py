@@ -86,8 +86,8 @@ def append_bytes(existing: bytes | None, filename: str, cells: dict[str, str]) -
         codec = "utf-8" if found.startswith("utf-8") else found  # a BOM belongs at the start only
         first_end = _LINE_END.search(text)
         newline = first_end.group() if first_end else newline
-    for column in ("recorded", "region"):
-        if header is not None and column not in header and cells.get(column):
+    for column, value in cells.items():  # a given cell the file has no column for would be lost
+        if header is not None and column not in header and value:
             raise DataError([Problem(filename, None, column,
                                      f"the header has no {column} column; add ',{column}' to it "
                                      "(older rows may leave it empty) or choose another --file")])

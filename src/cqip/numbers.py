@@ -6,7 +6,9 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
+# What Decimal would also take but a spreadsheet cell should not mean: `1_000`, Arabic-Indic digits.
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 
 
 def parse_number(text: str) -> Decimal:
@@ -14,6 +16,8 @@ def parse_number(text: str) -> Decimal:
     cleaned = unicodedata.normalize("NFKC", text).strip()
     if _GROUPED.match(cleaned):
         cleaned = cleaned.replace(",", "")
+    if not _PLAIN.fullmatch(cleaned):
+        raise ValueError(f"{text!r} is not a number")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

@@ -62,12 +62,18 @@ class State:
 
 
 def parse_date(value: str | None) -> date | None:
+    """Exactly YYYY-MM-DD within the years periods allow (fromisoformat alone also takes 20190620)."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        if len(value) != 10 or value[4] != "-" or value[7] != "-":
+            raise ValueError
+        day = date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+    if not 1900 <= day.year <= 2200:
+        raise typer.BadParameter(f"{value!r}: the year must be between 1900 and 2200")
+    return day
 
 
 FormatOption = Annotated[
@@ -124,9 +130,11 @@ def data_dir(ctx: typer.Context) -> Path:
     return resolve_data_dir(state.data if state else None)
 
 
-def load(ctx: typer.Context, dept: str | None = None, region: str | None = None) -> Dataset:
+def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,
+         target_id: str | None = None) -> Dataset:
     """The checked dataset as `region` (default the whole city) sees it, only the targets `dept` owns
-    when given; or every problem and exit 2. A region no file or target names is a usage error."""
+    when given; or every problem and exit 2. A region no file or target names is a usage error, and
+    so is asking for `target_id` outside the only region it is set for."""
     from cqip.models import CITY
     from cqip.regions import in_region, known_regions
 
@@ -138,7 +146,12 @@ def load(ctx: typer.Context, dept: str | None = None, region: str | None = None)
 
         check_dept(_need_work(work), dept)
         dataset = owned_by(dataset, dept)
-    return in_region(dataset, region or CITY)
+    view = in_region(dataset, region or CITY)
+    if target_id is not None and all(t.id != target_id for t in view.catalog.targets):
+        elsewhere = next((t.region for t in dataset.catalog.targets if t.id == target_id and t.region), None)
+        if elsewhere:
+            usage_fail(f"target {target_id} applies to {elsewhere} only; add --region {elsewhere}")
+    return view
 
 
 def load_work(ctx: typer.Context) -> tuple[Dataset, Work]:

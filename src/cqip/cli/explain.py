@@ -29,7 +29,7 @@ def explain(
     from cqip.audit import audit, to_data
     from cqip.evaluation import evaluate
 
-    dataset = load(ctx, region=region)
+    dataset = load(ctx, region=region, target_id=target_id)
     catalog = dataset.catalog
     target = find_target(catalog, target_id)
     when = year_end_or_today(year)
