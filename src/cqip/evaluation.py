@@ -155,11 +155,12 @@ class Evaluation:
 
 
 def evaluate_all(dataset: Dataset, as_of: date) -> list[Evaluation]:
-    catalog = dataset.catalog
-    return [
-        evaluate(target, catalog.indicators[target.indicator], dataset.series(target.indicator), as_of)
-        for target in catalog.targets
-    ]
+    return [evaluate_target(dataset, target, as_of) for target in dataset.catalog.targets]
+
+
+def evaluate_target(dataset: Dataset, target: Target, as_of: date) -> Evaluation:
+    """One target against its indicator's series in `dataset` (a region's view gives that region's)."""
+    return evaluate(target, dataset.catalog.indicators[target.indicator], dataset.series(target.indicator), as_of)
 
 
 def evaluate(target: Target, indicator: Indicator, series: Sequence[Observation], as_of: date) -> Evaluation:

@@ -13,9 +13,9 @@ from datetime import date
 
 from cqip.chart_data import TargetLines, target_lines
 from cqip.changes import StatusChange, as_it_stood, recorded_between, status_changes
-from cqip.evaluation import Evaluation, Outlook, Status, evaluate_all
+from cqip.evaluation import Evaluation, Outlook, Status, evaluate_all, known_by
 from cqip.models import Dataset, Indicator, Observation
-from cqip.periods import Period, date_to_t
+from cqip.periods import Period
 from cqip.views import status_counts, worst_first
 
 NEEDS_ATTENTION = (Status.MISSED, Status.OFF_TRACK, Status.AT_RISK, Status.INCOMPLETE)
@@ -60,7 +60,7 @@ class Report:
 
 def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stale_months: int) -> Report:
     now = as_it_stood(dataset, as_of)
-    visible = [o for o in now.observations if o.period.t <= date_to_t(as_of)]
+    visible = known_by(now.observations, as_of)
     evaluations = evaluate_all(now, as_of)
     before = evaluate_all(as_it_stood(dataset, since), since)
     return Report(

@@ -27,13 +27,12 @@ def explain(
 ) -> None:
     """Why a target has its status: every input and intermediate value, with formulas and numbers."""
     from cqip.audit import audit, to_data
-    from cqip.evaluation import evaluate
+    from cqip.evaluation import evaluate_target
 
     dataset = load(ctx, region=region, target_id=target_id)
-    catalog = dataset.catalog
-    target = find_target(catalog, target_id)
+    target = find_target(dataset.catalog, target_id)
     when = year_end_or_today(year)
-    ev = evaluate(target, catalog.indicators[target.indicator], dataset.series(target.indicator), when)
+    ev = evaluate_target(dataset, target, when)
     trail = audit(ev, when)
     if format is TrailFormat.JSON:
         from cqip.render.json_out import dumps
