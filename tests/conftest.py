@@ -17,45 +17,9 @@ settings.register_profile("ci", max_examples=40, deadline=None)
 settings.register_profile("thorough", max_examples=10_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-TARGETS_YAML = textwrap.dedent(
-    """\
-    plan:
-      id: "测试〔2016〕1号"
-      title_zh: 测试方案
-      title_en: Test plan
-      baseline_year: 2015
-      deadline: 2020
-    sections:
-      - id: goals
-        zh: 一、工作目标
-        en: I. Goals
-    indicators:
-      - id: patents_per_10k
-        zh: 每万人口发明专利拥有量
-        en: Invention patents per 10k people
-        unit: 件/万人
-        measure: stock
-      - id: pct
-        zh: PCT国际专利申请量
-        en: PCT applications
-        unit: 件
-        measure: flow
-    targets:
-      - id: patents_2020
-        indicator: patents_per_10k
-        section: goals
-        kind: level
-        value: 8
-        clause: 到2020年，每万人口发明专利拥有量达到8件
-      - id: pct_2016_2020
-        indicator: pct
-        section: goals
-        kind: cumulative
-        value: 2500
-        window: [2016, 2020]
-        clause: PCT国际专利申请量累计达到2500件
-    """
-)
+EXAMPLE = Path(__file__).parents[1] / "example"
+# The documented example data directory is the base fixture, so README examples and tests agree.
+TARGETS_YAML = (EXAMPLE / "targets.yaml").read_text(encoding="utf-8")
 
 ACTUALS_CSV = textwrap.dedent(
     """\

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -11,21 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import TARGETS_YAML, write_data
+from conftest import EXAMPLE, TARGETS_YAML, write_data
 from cqip.evaluation import Status
 from cqip.report import fails, months_before
 
 # patents_2020: baseline 4 (2015) → 8 (2020); the 2018 figure is revised from 6 to 6.8 on 2019-06-20.
-RECORDED_CSV = textwrap.dedent(
-    """\
-    indicator,period,value,unit,source,note,recorded
-    patents_per_10k,2015,4,件/万人,https://example.org/a,,
-    patents_per_10k,2018,6,件/万人,https://example.org/b,,2019-01-10
-    patents_per_10k,2018,6.8,件/万人,https://example.org/b2,revised,2019-06-20
-    pct,2016,400,件,https://example.org/c,,
-    pct,2017,450,件,https://example.org/d,,2019-06-25
-    """
-)
+RECORDED_CSV = (EXAMPLE / "actuals" / "main.csv").read_text(encoding="utf-8")
 
 
 @pytest.fixture
