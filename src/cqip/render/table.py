@@ -55,7 +55,8 @@ def status_table(groups: list[tuple[Section, list[Evaluation]]], title: str, *, 
     _column(table, "status", min_width=10)
     _column(table, "outlook", min_width=10)
     for section, rows in groups:
-        table.add_row(Text(f"{section.zh}  {section.en}", style="bold cyan"))
+        heading = (section.zh, section.en) if wide else (section.zh if lang == "zh" else section.en,)
+        table.add_row(*(Text(part, style="bold cyan") for part in heading))  # one part per column: never cut
         for i, ev in enumerate(rows):
             cells: list[str | Text] = [ev.target.id, *([name(ev, lang)] if wide else []), _actual_vs_target(ev),
                                        _achievement(ev), period(ev), _status(ev, lang), _outlook(ev, lang)]
