@@ -50,7 +50,7 @@ def status_table(groups: list[tuple[Section, list[Evaluation]]], title: str, *, 
     if wide:
         _column(table, WORDS[lang]["name"], max_width=24)
     _column(table, "actual / target", right=True, min_width=13)
-    _column(table, "完成率", min_width=13)
+    _column(table, WORDS[lang]["achievement"], min_width=13)  # 完成率
     _column(table, "period", min_width=7)
     _column(table, "status", min_width=10)
     _column(table, "outlook", min_width=10)
