@@ -68,3 +68,12 @@ def test_dates_must_be_yyyy_mm_dd_within_range(cli, data_dir: Path) -> None:
         result = cli("--data", str(data_dir), "report", "--as-of", bad)
         assert result.exit_code == 2, bad
         assert "--as-of" in result.output and "Traceback" not in result.output
+
+
+def test_text_sections_share_column_widths(cli) -> None:
+    # Bundled data: four plan sections, each a table; one set of widths so the columns line up.
+    out = cli("status", "--format", "text").stdout.splitlines()
+    headers = [line for line in out if line.startswith("目标 ")]
+    rules = [line for line in out if line.startswith("----") and "  --" in line]
+    assert len(headers) == 4 and len(set(headers)) == 1
+    assert len(rules) == 4 and len(set(rules)) == 1

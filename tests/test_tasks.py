@@ -301,17 +301,17 @@ def test_tasks_text_grouped_by_area_with_notes_and_counts(cli, work_dir: Path) -
 
         一、统筹
         --------
-        序号  工作举措  责任部门（牵头在前）    进展            日期        依据
-        ----  --------  ----------------------  --------------  ----------  -----------
-           1  甲        市知识产权局            已完成          2017-11-30  https://e/2
-           2  乙        市工商局、市知识产权局  进行中（逾期）  2017-06     https://e/3
+        序号  工作举措  责任部门（牵头在前）                         进展            日期        依据
+        ----  --------  -------------------------------------------  --------------  ----------  -----------
+           1  甲        市知识产权局                                 已完成          2017-11-30  https://e/2
+           2  乙        市工商局、市知识产权局                       进行中（逾期）  2017-06     https://e/3
 
         二、创造
         --------
-        序号  工作举措  责任部门（牵头在前）                                       进展    日期  依据
-        ----  --------  ---------------------------------------------------------  ------  ----  -----------
-           3  丙        市知识产权局、市文化委、市工商局                           未报告
-           4  丁        {COLLECTIVE[:28]}…  已完成  2017  https://e/5
+        序号  工作举措  责任部门（牵头在前）                         进展            日期        依据
+        ----  --------  -------------------------------------------  --------------  ----------  -----------
+           3  丙        市知识产权局、市文化委、市工商局             未报告
+           4  丁        {COLLECTIVE[:21]}…  已完成          2017        https://e/5
 
         说明
         ----
@@ -320,8 +320,9 @@ def test_tasks_text_grouped_by_area_with_notes_and_counts(cli, work_dir: Path) -
         共4项：未开始0，进行中1，已完成2，已取消0，未报告1；逾期1
         """
     )
-    # Row 4 is 4+8+58+6+4+11 cells + 5 gaps of 2 = 101 > 100: the departments column is cut first
-    # (58 → 57 cells: 28 of its 29 characters and the ellipsis), so the evidence stays whole.
+    # Both areas share one set of column widths: 4 + 8 + 58 (the collective, 29 characters) + 14 +
+    # 10 + 11 cells + 5 gaps of 2 = 115 > 100, so the departments column is cut by 15 to 43 cells:
+    # 21 of its characters (42 cells) and the ellipsis; every other column stays whole.
 
 
 def test_default_format_off_a_terminal_is_text(cli, work_dir: Path) -> None:

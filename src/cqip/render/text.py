@@ -17,6 +17,7 @@ MIN_CUT = 10  # a shrinkable column is never cut below this many cells
 
 def render(blocks: list[Block], width: int = WIDTH) -> str:
     out: list[str] = []
+    natural = _natural_widths(blocks)
     for i, block in enumerate(blocks):
         if block == Block(""):
             continue
@@ -26,7 +27,7 @@ def render(blocks: list[Block], width: int = WIDTH) -> str:
         for line in block.lines:
             out.extend(_fold(line, width))
         if block.header:
-            out.extend(_grid(block, width))
+            out.extend(_grid(block, natural[block.header], width))
         if block.wrap:
             out.extend("  " + line for line in _fold(", ".join(block.wrap), width - 2))
         out.append("")
@@ -44,9 +45,19 @@ def _fold(line: str, width: int) -> list[str]:
     return [*lines, line]
 
 
-def _grid(block: Block, width: int) -> list[str]:
-    table = [block.header, *block.rows]
-    widths = [max(cell_len(row[i]) for row in table) for i in range(len(block.header))]
+def _natural_widths(blocks: list[Block]) -> dict[tuple[str, ...], list[int]]:
+    """Column widths shared by every table with the same header (status's sections line up)."""
+    widths: dict[tuple[str, ...], list[int]] = {}
+    for block in blocks:
+        if block.header:
+            seen = widths.setdefault(block.header, [cell_len(cell) for cell in block.header])
+            for row in block.rows:
+                seen[:] = [max(w, cell_len(cell)) for w, cell in zip(seen, row, strict=True)]
+    return widths
+
+
+def _grid(block: Block, natural: list[int], width: int) -> list[str]:
+    widths = list(natural)
     excess = sum(widths) + len(GAP) * (len(widths) - 1) - width
     for i in block.shrink:
         cut = max(0, min(excess, widths[i] - MIN_CUT))
