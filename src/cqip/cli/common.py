@@ -132,35 +132,21 @@ def data_dir(ctx: typer.Context) -> Path:
 
 def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,
          target_id: str | None = None) -> Dataset:
-    """The checked dataset as `region` (default the whole city) sees it, only the targets `dept` owns
-    when given; or every problem and exit 2. A region no file or target names is a usage error, and
-    so is asking for `target_id` outside the only region it is set for."""
-    from cqip.models import CITY
-    from cqip.regions import in_region, known_regions
+    """The checked dataset as the options scope it (see `scope.scoped`); or every problem and exit 2."""
+    from cqip.scope import scoped
 
     dataset, work = load_all(ctx)
-    if region is not None and region not in (known := known_regions(dataset)):
-        unknown("region", region, sorted(known), hint="; no actuals row, target or regions: list names it")
-    if dept is not None:
-        from cqip.duties import owned_by
-
-        check_dept(_need_work(work), dept)
-        dataset = owned_by(dataset, dept)
-    view = in_region(dataset, region or CITY)
-    if target_id is not None and all(t.id != target_id for t in view.catalog.targets):
-        elsewhere = next((t.region for t in dataset.catalog.targets if t.id == target_id and t.region), None)
-        if elsewhere:
-            usage_fail(f"target {target_id} applies to {elsewhere} only; add --region {elsewhere}")
-    return view
+    with _usage_errors():
+        return scoped(dataset, work, region=region, dept=dept, target_id=target_id)
 
 
 def load_work(ctx: typer.Context) -> tuple[Dataset, Work]:
     """The whole city's dataset and the work items; a data directory without tasks.yaml is a usage error here."""
-    from cqip.models import CITY
-    from cqip.regions import in_region
+    from cqip.scope import need_work, scoped
 
     dataset, work = load_all(ctx)
-    return in_region(dataset, CITY), _need_work(work)
+    with _usage_errors():
+        return scoped(dataset, work), need_work(work)
 
 
 def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
@@ -192,17 +178,21 @@ def _no_gc() -> Iterator[None]:
 
 
 def check_dept(work: Work, dept: str) -> None:
-    message = work.book.unknown_department(dept)
-    if message is not None:
-        usage_fail(f"--dept: {message}")
+    from cqip.scope import check_dept as check
+
+    with _usage_errors():
+        check(work, dept)
 
 
-def _need_work(work: Work | None) -> Work:
-    if work is None:
-        from cqip.datadir import TASKS_FILE
+@contextmanager
+def _usage_errors() -> Iterator[None]:
+    """A `ScopeError` from the core becomes `Error: …` on stderr and exit 2."""
+    from cqip.scope import ScopeError
 
-        usage_fail(f"this needs {TASKS_FILE} (the plan's work items) in the data directory")
-    return work
+    try:
+        yield
+    except ScopeError as exc:
+        usage_fail(str(exc))
 
 
 def usage_fail(message: str) -> NoReturn:
