@@ -156,8 +156,9 @@ def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
     from cqip.problems import DataError
 
     try:
-        targets, actuals = read_sources(data_dir(ctx))
-        tasks, statuses = read_task_sources(data_dir(ctx))
+        directory = data_dir(ctx)
+        targets, actuals = read_sources(directory)
+        tasks, statuses = read_task_sources(directory)
         with _no_gc():
             return load_sources(targets, actuals, tasks, statuses)
     except DataError as exc:
