@@ -143,7 +143,7 @@ def test_append_keeps_encoding_line_endings_and_columns(cli, tmp_path: Path, enc
 
 
 def test_full_disk_mid_append_leaves_the_file_as_it_was(cli, dated_dir: Path, monkeypatch) -> None:
-    import cqip.appender
+    import cqip.store.appender
 
     real_write = os.write
 
@@ -152,7 +152,7 @@ def test_full_disk_mid_append_leaves_the_file_as_it_was(cli, dated_dir: Path, mo
             return real_write(fd, data[: len(data) // 2])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cqip.appender.os, "write", half_then_full)
+    monkeypatch.setattr(cqip.store.appender.os, "write", half_then_full)
     before = main_csv(dated_dir)
     result = add(cli, dated_dir, "pct", "2017", "450", "--unit", "件", "--source", "a long enough source")
     assert result.exit_code == 2
@@ -161,12 +161,12 @@ def test_full_disk_mid_append_leaves_the_file_as_it_was(cli, dated_dir: Path, mo
 
 
 def test_failed_fsync_removes_a_new_file(cli, dated_dir: Path, monkeypatch) -> None:
-    import cqip.appender
+    import cqip.store.appender
 
     def fail(fd: int) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(cqip.appender.os, "fsync", fail)
+    monkeypatch.setattr(cqip.store.appender.os, "fsync", fail)
     result = add(cli, dated_dir, "pct", "2017", "450", "--unit", "件", "--source", "s", "--file", "fresh.csv")
     assert result.exit_code == 2
     assert not (dated_dir / "actuals" / "fresh.csv").exists()

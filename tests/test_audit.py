@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_evaluation import FLOW, STOCK, obs, target
 
-from cqip.audit import Audit, audit
-from cqip.evaluation import Evaluation, Status, evaluate
-from cqip.models import Indicator, Observation, Target
+from cqip.views.explain import Audit, audit
+from cqip.verdicts.evaluation import Evaluation, Status, evaluate
+from cqip.data.models import Indicator, Observation, Target
 
 
 def approx(value: float) -> object:

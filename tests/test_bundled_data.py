@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from cqip.datadir import bundled_data_dir, read_sources
-from cqip.evaluation import Status, evaluate_all
-from cqip.loading import load_dataset
+from cqip.store.datadir import bundled_data_dir, read_sources
+from cqip.verdicts.evaluation import Status, evaluate_all
+from cqip.data.loading import load_dataset
 
 HEADLINE = {"invention_patents_per_10k", "invention_patents_per_100m_revenue", "pct_applications",
             "ip_commercialization_income", "ip_service_revenue", "famous_trademarks_china",

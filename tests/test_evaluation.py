@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from cqip.evaluation import Outlook, Status, evaluate
-from cqip.models import Indicator, Measure, Observation, Target
-from cqip.periods import Period
+from cqip.verdicts.evaluation import Outlook, Status, evaluate
+from cqip.data.models import Indicator, Measure, Observation, Target
+from cqip.data.periods import Period
 
 STOCK = Indicator(id="stock", zh="存量", en="Stock", unit="件", measure=Measure.STOCK)
 FLOW = Indicator(id="flow", zh="流量", en="Flow", unit="件", measure=Measure.FLOW)

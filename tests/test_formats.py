@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from conftest import write_data
-from cqip.records import FIELDS
+from cqip.views.records import FIELDS
 from cqip.render.csv_out import BOM, FORMULA_START, cell
 
 COMMANDS = [("status", "--as-of", "2019-06-30"), ("gap", "--year", "2019"), ("report", "--as-of", "2019-06-30")]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cqip import writers
-from cqip.writers import write_atomic
+from cqip.store import output as writers
+from cqip.store.output import write_atomic
 
 
 def test_write_atomic_replaces_and_keeps_permissions(tmp_path: Path) -> None:

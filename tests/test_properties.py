@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ACTUALS_CSV, TARGETS_YAML, write_data
-from cqip.periods import Period, PeriodError
+from cqip.data.periods import Period, PeriodError
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))

@@ -11,10 +11,10 @@ from conftest import write_data
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cqip.actuals import decode
-from cqip.numbers import parse_number
-from cqip.periods import Period, PeriodError
-from cqip.units import UnitError, conversion_factor
+from cqip.data.actuals_file import decode
+from cqip.data.numbers import parse_number
+from cqip.data.periods import Period, PeriodError
+from cqip.data.units import UnitError, conversion_factor
 
 TEXT = "indicator,period,value,unit,source,note\npct,2016,400,件,重庆日报,全年\n"
 

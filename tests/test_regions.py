@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from conftest import TARGETS_YAML, write_data
 
-from cqip.models import CITY
-from cqip.regions import for_region
+from cqip.data.models import CITY
+from cqip.verdicts.regions import for_region
 
 REGIONAL_TARGETS = TARGETS_YAML.replace("sections:", "regions: [渝中区, 两江新区, 江北区, 北碚区]\nsections:").replace(
     "    value: 8\n", "    value: 8\n    regions: {渝中区: 10, 两江新区: 5}\n") + """\
@@ -187,7 +187,7 @@ def test_growth_target_cannot_have_per_region_values(cli, tmp_path: Path) -> Non
 
 
 def test_baseline_value_belongs_to_the_targets_own_region(cli, regional: Path) -> None:
-    from cqip.catalog import parse_catalog
+    from cqip.data.targets_file import parse_catalog
 
     catalog = parse_catalog(REGIONAL_TARGETS.replace("    value: 8\n", "    value: 8\n    baseline_value: 4\n"), "t")
     target = catalog.targets[0]
@@ -231,9 +231,9 @@ def _cell(*variants: str) -> st.SearchStrategy[str]:
     _cell("s", " s ", ""), _cell("", " n "), _cell("", "2020-01-01", "2020-1-1"), _cell("", "渝中区", " 渝中区", "渝中")),
     max_size=8))
 def test_the_row_shortcut_gives_what_the_full_check_gives(rows: list[tuple[str, ...]]) -> None:
-    from cqip.actuals import REQUIRED_COLUMNS, observation, parse_actuals
-    from cqip.catalog import parse_catalog
-    from cqip.csvtable import parse_rows
+    from cqip.data.actuals_file import REQUIRED_COLUMNS, observation, parse_actuals
+    from cqip.data.targets_file import parse_catalog
+    from cqip.data.csv_reader import parse_rows
 
     catalog = parse_catalog(REGIONAL_TARGETS, "targets.yaml")
     out = io.StringIO()

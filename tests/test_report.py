@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE, TARGETS_YAML, write_data
-from cqip.evaluation import Status
-from cqip.report import fails, months_before
+from cqip.verdicts.evaluation import Status
+from cqip.views.report import fails, months_before
 
 # patents_2020: baseline 4 (2015) → 8 (2020); the 2018 figure is revised from 6 to 6.8 on 2019-06-20.
 RECORDED_CSV = (EXAMPLE / "actuals" / "main.csv").read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from conftest import write_data
 from rich.cells import cell_len
 from test_evaluation import FLOW, obs, target
 
-from cqip.chart_data import target_lines
-from cqip.evaluation import evaluate
+from cqip.views.chart_lines import target_lines
+from cqip.verdicts.evaluation import evaluate
 from cqip.render.ascii_chart import Layer, draw
 
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from test_evaluation import FLOW, STOCK, obs, target
 
-from cqip.chart_data import target_lines
-from cqip.evaluation import evaluate
+from cqip.views.chart_lines import target_lines
+from cqip.verdicts.evaluation import evaluate
 
 pytest.importorskip("matplotlib")
 from cqip.render.svg_chart import target_svg  # noqa: E402 - needs the optional extra

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from conftest import write_data
-from cqip.datadir import bundled_data_dir, read_sources, read_task_sources
-from cqip.duties import DEPT_FIELDS, TASK_FIELDS
-from cqip.loading import load_all
-from cqip.problems import DataError
+from cqip.store.datadir import bundled_data_dir, read_sources, read_task_sources
+from cqip.views.duties import DEPT_FIELDS, TASK_FIELDS
+from cqip.data.loading import load_all
+from cqip.data.problems import DataError
 from cqip.render.csv_out import BOM
-from cqip.task_status import Work, check_duplicates, parse_task_status
-from cqip.tasks import TaskStatus, parse_tasks
+from cqip.data.task_status_file import Work, check_duplicates, parse_task_status
+from cqip.data.tasks_file import TaskStatus, parse_tasks
 
 COLLECTIVE = "市打击侵犯知识产权和制售假冒伪劣商品工作领导小组各成员单位"
 

@@ -11,7 +11,7 @@ from cqip.cli.common import data_dir, fail
 
 
 def _file_name(value: str | None) -> str | None:
-    from cqip.datadir import entry_file_name
+    from cqip.store.datadir import entry_file_name
 
     if value is None:
         return None
@@ -37,9 +37,9 @@ def add(
         "--region", metavar="NAME", help="The region the figure is for, e.g. 渝中区 (default: 全市, the whole city).")] = None,
 ) -> None:
     """Append a row with recorded = today; an identical row is left alone, a different value needs --revise."""
-    from cqip.appender import add_row
-    from cqip.entry import AlreadyRecorded
-    from cqip.problems import DataError
+    from cqip.store.appender import add_row
+    from cqip.data.new_row import AlreadyRecorded
+    from cqip.data.problems import DataError
 
     cells = {"indicator": indicator, "period": period, "value": value, "unit": unit, "source": source, "note": note,
              "region": region or ""}

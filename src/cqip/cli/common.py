@@ -23,11 +23,11 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from cqip.evaluation import Evaluation
-    from cqip.models import Catalog, Dataset, Target
+    from cqip.verdicts.evaluation import Evaluation
+    from cqip.data.models import Catalog, Dataset, Target
     from cqip.render.blocks import Block
-    from cqip.problems import Problem
-    from cqip.task_status import Work
+    from cqip.data.problems import Problem
+    from cqip.data.task_status_file import Work
 
 EXIT_INVALID = 2
 WIDE = 120  # terminal columns from which tables also show the Chinese indicator names
@@ -124,7 +124,7 @@ def console() -> Console:
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from cqip.datadir import resolve_data_dir
+    from cqip.store.datadir import resolve_data_dir
 
     state = ctx.find_object(State)
     return resolve_data_dir(state.data if state else None)
@@ -133,7 +133,7 @@ def data_dir(ctx: typer.Context) -> Path:
 def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,
          target_id: str | None = None) -> Dataset:
     """The checked dataset as the options scope it (see `scope.scoped`); or every problem and exit 2."""
-    from cqip.scope import scoped
+    from cqip.verdicts.scope import scoped
 
     dataset, work = load_all(ctx)
     with _usage_errors():
@@ -142,7 +142,7 @@ def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,
 
 def load_work(ctx: typer.Context) -> tuple[Dataset, Work]:
     """The whole city's dataset and the work items; a data directory without tasks.yaml is a usage error here."""
-    from cqip.scope import need_work, scoped
+    from cqip.verdicts.scope import need_work, scoped
 
     dataset, work = load_all(ctx)
     with _usage_errors():
@@ -151,9 +151,9 @@ def load_work(ctx: typer.Context) -> tuple[Dataset, Work]:
 
 def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
     """targets, actuals and, when tasks.yaml exists, the work items, checked together."""
-    from cqip.datadir import read_sources, read_task_sources
-    from cqip.loading import load_all as load_sources
-    from cqip.problems import DataError
+    from cqip.store.datadir import read_sources, read_task_sources
+    from cqip.data.loading import load_all as load_sources
+    from cqip.data.problems import DataError
 
     try:
         directory = data_dir(ctx)
@@ -179,7 +179,7 @@ def _no_gc() -> Iterator[None]:
 
 
 def check_dept(work: Work, dept: str) -> None:
-    from cqip.scope import check_dept as check
+    from cqip.verdicts.scope import check_dept as check
 
     with _usage_errors():
         check(work, dept)
@@ -188,7 +188,7 @@ def check_dept(work: Work, dept: str) -> None:
 @contextmanager
 def _usage_errors() -> Iterator[None]:
     """A `ScopeError` from the core becomes `Error: …` on stderr and exit 2."""
-    from cqip.scope import ScopeError
+    from cqip.verdicts.scope import ScopeError
 
     try:
         yield
@@ -210,7 +210,7 @@ def fail(problems: list[Problem]) -> NoReturn:
 
 def unknown(what: str, name: str, known: Iterable[str], hint: str = "") -> NoReturn:
     """A name not in the data: one line with the nearest known name, exit 2."""
-    from cqip.catalog import suggest
+    from cqip.data.targets_file import suggest
 
     typer.echo(f"Error: unknown {what} {name!r}{suggest(name, known) or hint}", err=True)
     raise typer.Exit(EXIT_INVALID)

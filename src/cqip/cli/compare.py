@@ -19,7 +19,7 @@ def compare(
     lang: LangOption = Lang.ZH,
 ) -> None:
     """Rank the regions that have data or a value of their own on one target: value, achievement, status."""
-    from cqip.regions import compare as rank
+    from cqip.verdicts.regions import compare as rank
     from cqip.render.labels import heading
 
     dataset, _ = load_all(ctx)
@@ -33,7 +33,7 @@ def compare(
 
         console().print(compare_table(ranked, title, lang=lang))
         return
-    from cqip.records import COMPARE_FIELDS, compare_records
+    from cqip.views.records import COMPARE_FIELDS, compare_records
     from cqip.render.blocks import compare_blocks
     from cqip.render.formats import render
 

@@ -12,8 +12,8 @@ from cqip.cli.common import (WIDE, AsOfOption, Format, FormatOption, Lang, LangO
 
 def depts(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None, lang: LangOption = Lang.ZH) -> None:
     """One row per department: items led, items shared, items done, targets owned, off track, missed."""
-    from cqip.duties import dept_records, unowned
-    from cqip.evaluation import evaluate_all
+    from cqip.views.duties import dept_records, unowned
+    from cqip.verdicts.evaluation import evaluate_all
     from cqip.render.work_blocks import dept_notes, depts_blocks, depts_title, unowned_line
 
     dataset, work = load_work(ctx)
@@ -24,7 +24,7 @@ def depts(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = N
     title = depts_title(work.book, when, lang)
     fmt = output_format(format)
     if fmt is not Format.TABLE:
-        from cqip.duties import DEPT_FIELDS
+        from cqip.views.duties import DEPT_FIELDS
         from cqip.render.formats import render
 
         emit(render(fmt, records, depts_blocks(records, orphans, len(evaluations), title, lang), DEPT_FIELDS))

@@ -26,8 +26,8 @@ def explain(
     region: RegionOption = None,
 ) -> None:
     """Why a target has its status: every input and intermediate value, with formulas and numbers."""
-    from cqip.audit import audit, to_data
-    from cqip.evaluation import evaluate_target
+    from cqip.views.explain import audit, to_data
+    from cqip.verdicts.evaluation import evaluate_target
 
     dataset = load(ctx, region=region, target_id=target_id)
     target = find_target(dataset.catalog, target_id)

@@ -22,11 +22,11 @@ def gap(
     region: RegionOption = None,
 ) -> None:
     """Targets sorted by how far behind the expected path they are, with the gaps to path and target."""
-    from cqip.evaluation import evaluate_all
+    from cqip.verdicts.evaluation import evaluate_all
     from cqip.render.labels import heading
     from cqip.render.blocks import gap_blocks
-    from cqip.regions import titled
-    from cqip.views import worst_first
+    from cqip.verdicts.regions import titled
+    from cqip.views.ordering import worst_first
 
     dataset = load(ctx, dept, region)
     when = year_end_or_today(year)

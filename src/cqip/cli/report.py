@@ -40,8 +40,8 @@ def report(
     region: RegionOption = None,
 ) -> None:
     """The report to mail every week: counts, changes since --since, targets needing attention, stale data."""
-    from cqip.evaluation import Status
-    from cqip.report import build_report, fails
+    from cqip.verdicts.evaluation import Status
+    from cqip.views.report import build_report, fails
 
     when = as_of or date.today()
     before = since or when - timedelta(days=7)
@@ -53,11 +53,11 @@ def report(
     built = build_report(dataset, str(data_dir(ctx)), when, before, stale_months)
     if format is ReportFormat.HTML:
         from cqip.render.html_report import render
-        from cqip.views import by_section
+        from cqip.views.ordering import by_section
 
         text = render(built, by_section(built.evaluations, dataset.catalog), lang)
     elif format is ReportFormat.JSON:
-        from cqip.records import report_record
+        from cqip.views.records import report_record
         from cqip.render.json_out import dumps
 
         text = dumps(report_record(built))
@@ -83,7 +83,7 @@ def _need_matplotlib() -> None:
 
 
 def _write(path: Path, text: str) -> None:
-    from cqip.writers import write_atomic
+    from cqip.store.output import write_atomic
 
     try:
         write_atomic(path, text.encode("utf-8"))

@@ -26,7 +26,7 @@ def show(
     region: RegionOption = None,
 ) -> None:
     """Everything about one indicator: its targets and verdicts, its observations, and a chart per target."""
-    from cqip.profile import profile, to_data
+    from cqip.views.show import profile, to_data
 
     dataset = load(ctx, region=region)
     if indicator not in dataset.catalog.indicators:

@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 def status(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None,
            lang: LangOption = Lang.ZH, dept: DeptOption = None, region: RegionOption = None) -> None:
     """Every target of the plan as of today (or --as-of), grouped by plan section."""
-    from cqip.evaluation import evaluate_all
+    from cqip.verdicts.evaluation import evaluate_all
     from cqip.render.labels import heading
     from cqip.render.blocks import status_blocks
-    from cqip.regions import titled
-    from cqip.views import by_section
+    from cqip.verdicts.regions import titled
+    from cqip.views.ordering import by_section
 
     dataset = load(ctx, dept, region)
     when = as_of or date.today()

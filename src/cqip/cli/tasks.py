@@ -33,9 +33,9 @@ def tasks(
     lang: LangOption = Lang.ZH,
 ) -> None:
     """Work items of the plan's annex with their latest status, date and evidence, and a count per status."""
-    from cqip.duties import TaskFilter, task_records
+    from cqip.views.duties import TaskFilter, task_records
     from cqip.render.work_blocks import task_notes, task_summary, tasks_blocks, tasks_title
-    from cqip.tasks import TaskStatus
+    from cqip.data.tasks_file import TaskStatus
 
     if lead_only and dept is None:
         usage_fail("--lead-only needs --dept")
@@ -50,7 +50,7 @@ def tasks(
     title = tasks_title(work.book, when, dept, lang)
     fmt = output_format(format)
     if fmt is not Format.TABLE:
-        from cqip.duties import TASK_FIELDS
+        from cqip.views.duties import TASK_FIELDS
         from cqip.render.formats import render
 
         emit(render(fmt, records, tasks_blocks(records, work.book, title, lang), TASK_FIELDS))

@@ -7,8 +7,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cqip.audit import Audit
-from cqip.numbers import exact as fmt
+from cqip.views.explain import Audit
+from cqip.data.numbers import exact as fmt
 from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, outlook_word, verdict
 from cqip.render.observations import observation_table
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cqip.evaluation import Evaluation
-from cqip.models import Section
-from cqip.regions import Ranked, titled
+from cqip.verdicts.evaluation import Evaluation
+from cqip.data.models import Section
+from cqip.verdicts.regions import Ranked, titled
 from cqip.render.labels import WORDS, heading, name, number, outlook_word, percent, period, status_word, verdict
-from cqip.report import Report
-from cqip.views import status_counts, summary_line
+from cqip.views.report import Report
+from cqip.views.ordering import status_counts, summary_line
 
 
 @dataclass(frozen=True)

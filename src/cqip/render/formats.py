@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from cqip.evaluation import Evaluation
-from cqip.records import FIELDS
+from cqip.verdicts.evaluation import Evaluation
+from cqip.views.records import FIELDS
 from cqip.render.blocks import Block
 
 
@@ -32,6 +32,6 @@ def render(fmt: str, records: list[dict[str, Any]], blocks: list[Block], fields:
 
 def render_targets(fmt: str, evaluations: list[Evaluation], as_of: date, blocks: list[Block]) -> str:
     """Targets as one record each, by id."""
-    from cqip.records import sorted_records
+    from cqip.views.records import sorted_records
 
     return render(fmt, sorted_records(evaluations, as_of), blocks)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from html import escape
 
-from cqip.evaluation import Evaluation, Status
-from cqip.models import Section
+from cqip.verdicts.evaluation import Evaluation, Status
+from cqip.data.models import Section
 from cqip.render.blocks import Block, report_blocks, status_blocks
 from cqip.render.labels import ACHIEVED_EARLY, STATUS_WORDS, WORDS, name, verdict
 from cqip.render.svg_chart import FONTS, drawn_series, target_svg
-from cqip.report import Report
+from cqip.views.report import Report
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 BADGE = {  # background, text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cqip.evaluation import Evaluation, Outlook, Status
-from cqip.periods import Period
-from cqip.tasks import TaskBook, TaskStatus
+from cqip.verdicts.evaluation import Evaluation, Outlook, Status
+from cqip.data.periods import Period
+from cqip.data.tasks_file import TaskBook, TaskStatus
 
 STATUS_STYLE = {
     Status.ACHIEVED: "bold green",

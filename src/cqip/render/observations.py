@@ -8,8 +8,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from cqip.models import Observation
-from cqip.numbers import exact
+from cqip.data.models import Observation
+from cqip.data.numbers import exact
 
 
 def observation_table(observations: Sequence[Observation], revisions: Sequence[Observation] = ()) -> Table:

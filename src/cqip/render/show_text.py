@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from cqip.chart_data import TargetLines
-from cqip.models import Direction, Kind, Target
-from cqip.profile import Profile
+from cqip.views.chart_lines import TargetLines
+from cqip.data.models import Direction, Kind, Target
+from cqip.views.show import Profile
 from cqip.render.ascii_chart import Layer, draw
 from cqip.render.labels import STATUS_STYLE, number, verdict
 from cqip.render.observations import observation_table

@@ -15,8 +15,8 @@ import io
 import re
 from typing import Any
 
-from cqip.chart_data import TargetLines
-from cqip.evaluation import Point
+from cqip.views.chart_lines import TargetLines
+from cqip.verdicts.evaluation import Point
 
 SERIES = ("expected", "target", "deadline", "actual")  # drawing order: the actual values on top
 FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",

@@ -6,9 +6,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from cqip.evaluation import Evaluation
-from cqip.models import Section
-from cqip.regions import Ranked
+from cqip.verdicts.evaluation import Evaluation
+from cqip.data.models import Section
+from cqip.verdicts.regions import Ranked
 from cqip.render.labels import OUTLOOK_STYLE, STATUS_STYLE, WORDS, bar, name, number, outlook_word, percent, period, verdict
 
 

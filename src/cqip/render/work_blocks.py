@@ -10,11 +10,11 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from cqip.duties import status_counts
+from cqip.views.duties import status_counts
 from cqip.render.blocks import Block, footer
 from cqip.render.labels import (OVERDUE, WORDS, area_title, department, heading, measure, task_departments,
                                 task_status_word)
-from cqip.tasks import TaskBook, TaskStatus
+from cqip.data.tasks_file import TaskBook, TaskStatus
 
 Record = dict[str, Any]
 # The count columns of `depts`, in the order every table shows them (DEPT_FIELDS without the names).

@@ -10,7 +10,7 @@ from rich.text import Text
 from cqip.render.labels import WORDS, area_title, department, measure, task_departments, task_status_word
 from cqip.render.table import _column, _table
 from cqip.render.work_blocks import DEPT_COUNTS, overdue_mark
-from cqip.tasks import TaskBook, TaskStatus
+from cqip.data.tasks_file import TaskBook, TaskStatus
 
 TASK_STATUS_STYLE = {
     TaskStatus.DONE: "green",

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from cqip.csvtable import Row, parse_rows
-from cqip.periods import Period, PeriodError
-from cqip.problems import Problem
-from cqip.tasks import TaskBook, TaskStatus
+from cqip.data.csv_reader import Row, parse_rows
+from cqip.data.periods import Period, PeriodError
+from cqip.data.problems import Problem
+from cqip.data.tasks_file import TaskBook, TaskStatus
 
 REQUIRED_COLUMNS = ("task", "date", "status", "evidence")
 OPTIONAL_COLUMNS = ("note", "recorded")

@@ -16,9 +16,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from cqip.catalog import check_names, check_unique, parse_model, suggest
-from cqip.models import _Strict
-from cqip.yamlsafe import Path
+from cqip.data.targets_file import check_names, check_unique, parse_model, suggest
+from cqip.data.models import _Strict
+from cqip.data.yaml_reader import Path
 
 Name = Annotated[str, Field(min_length=1)]
 

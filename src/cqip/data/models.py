@@ -15,7 +15,7 @@ from typing import Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cqip.periods import Period
+from cqip.data.periods import Period
 
 CITY = "全市"  # the region of an observation or target that names none: the whole city
 RegionName = Annotated[str, Field(min_length=1, max_length=80)]

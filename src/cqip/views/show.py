@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from cqip.chart_data import TargetLines, target_lines
-from cqip.evaluation import Evaluation, evaluate, known_by
-from cqip.models import Dataset, Indicator, Observation, Section
-from cqip.records import to_record
+from cqip.views.chart_lines import TargetLines, target_lines
+from cqip.verdicts.evaluation import Evaluation, evaluate, known_by
+from cqip.data.models import Dataset, Indicator, Observation, Section
+from cqip.views.records import to_record
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from cqip.actuals import COLUMNS, decode_with_codec, observation
-from cqip.csvtable import Row, read_header
-from cqip.models import Catalog, Observation
-from cqip.problems import DataError, Problem
+from cqip.data.actuals_file import COLUMNS, decode_with_codec, observation
+from cqip.data.csv_reader import Row, read_header
+from cqip.data.models import Catalog, Observation
+from cqip.data.problems import DataError, Problem
 
 COMMAND_LINE = "cqip add"  # the "file" of a problem with the arguments themselves
 _LINE_END = re.compile(r"\r\n|\n|\r")

@@ -8,13 +8,13 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from cqip.catalog import suggest
-from cqip.csvtable import Row, Table, parse_rows
-from cqip.models import CITY, Catalog, Observation
-from cqip.numbers import parse_number
-from cqip.periods import Period, PeriodError
-from cqip.problems import Problem
-from cqip.units import UnitError, conversion_factor
+from cqip.data.targets_file import suggest
+from cqip.data.csv_reader import Row, Table, parse_rows
+from cqip.data.models import CITY, Catalog, Observation
+from cqip.data.numbers import parse_number
+from cqip.data.periods import Period, PeriodError
+from cqip.data.problems import Problem
+from cqip.data.units import UnitError, conversion_factor
 
 REQUIRED_COLUMNS = ("indicator", "period", "value", "unit", "source")
 OPTIONAL_COLUMNS = ("note", "recorded", "region")

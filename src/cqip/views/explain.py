@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from cqip.evaluation import (
+from cqip.verdicts.evaluation import (
     AT_RISK_POINTS,
     ON_COURSE_RATIO,
     STAGNATING_RATIO,
@@ -20,8 +20,8 @@ from cqip.evaluation import (
     Status,
     path_start,
 )
-from cqip.models import Direction, Kind, Observation
-from cqip.numbers import exact as fmt
+from cqip.data.models import Direction, Kind, Observation
+from cqip.data.numbers import exact as fmt
 
 USUAL_STEPS = (("f", "elapsed fraction"), ("E", "expected value"), ("p", "progress"),
                ("p_e", "expected progress"), ("A", "achievement"), ("r", "annual growth rate"),

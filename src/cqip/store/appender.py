@@ -13,10 +13,10 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from cqip.datadir import ACTUALS_DIR, read_sources, read_task_sources
-from cqip.entry import AlreadyRecorded, Entry, append_bytes, decide, default_file
-from cqip.loading import load_all
-from cqip.problems import DataError, Problem
+from cqip.store.datadir import ACTUALS_DIR, read_sources, read_task_sources
+from cqip.data.new_row import AlreadyRecorded, Entry, append_bytes, decide, default_file
+from cqip.data.loading import load_all
+from cqip.data.problems import DataError, Problem
 
 LOCK_FILE = ".cqip-add.lock"
 LOCK_TIMEOUT = 60.0  # seconds; an add takes milliseconds, so waiting this long means a stuck writer

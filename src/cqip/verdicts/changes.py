@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from cqip.actuals import check_duplicates
-from cqip.evaluation import Evaluation, Status
-from cqip.loading import left_over
-from cqip.models import Dataset, Observation
+from cqip.data.actuals_file import check_duplicates
+from cqip.verdicts.evaluation import Evaluation, Status
+from cqip.data.loading import left_over
+from cqip.data.models import Dataset, Observation
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cqip.models import CITY, FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
-from cqip.problems import DataError, Problem
-from cqip.yamlsafe import Path, line_of, load_with_lines
+from cqip.data.models import CITY, FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
+from cqip.data.problems import DataError, Problem
+from cqip.data.yaml_reader import Path, line_of, load_with_lines
 
 M = TypeVar("M", bound=BaseModel)
 

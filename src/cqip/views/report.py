@@ -11,12 +11,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from cqip.chart_data import TargetLines, target_lines
-from cqip.changes import StatusChange, as_it_stood, recorded_between, status_changes
-from cqip.evaluation import Evaluation, Outlook, Status, evaluate_all, known_by
-from cqip.models import Dataset, Indicator, Observation
-from cqip.periods import Period
-from cqip.views import status_counts, worst_first
+from cqip.views.chart_lines import TargetLines, target_lines
+from cqip.verdicts.changes import StatusChange, as_it_stood, recorded_between, status_changes
+from cqip.verdicts.evaluation import Evaluation, Outlook, Status, evaluate_all, known_by
+from cqip.data.models import Dataset, Indicator, Observation
+from cqip.data.periods import Period
+from cqip.views.ordering import status_counts, worst_first
 
 NEEDS_ATTENTION = (Status.MISSED, Status.OFF_TRACK, Status.AT_RISK, Status.INCOMPLETE)
 # For --fail-on: how good a status is; a target fails at or below the given rank.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from cqip.evaluation import Evaluation
-from cqip.regions import Ranked
-from cqip.report import Report
-from cqip.views import summary_line
+from cqip.verdicts.evaluation import Evaluation
+from cqip.verdicts.regions import Ranked
+from cqip.views.report import Report
+from cqip.views.ordering import summary_line
 
 # Documented in the README; keep the order stable, consumers diff these files.
 FIELDS = (

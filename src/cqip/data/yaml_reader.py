@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from cqip.problems import DataError, Problem
+from cqip.data.problems import DataError, Problem
 
 MAX_BYTES = 1_000_000  # 50× the plan's own file; parsing this much takes well under a second
 MAX_NODES = 200_000

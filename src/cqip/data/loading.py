@@ -10,13 +10,13 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from cqip.actuals import check_duplicates, decode, parse_actuals
-from cqip.catalog import parse_catalog
-from cqip.models import Catalog, Dataset
-from cqip.problems import DataError, Problem
-from cqip.task_status import Work, parse_task_status
-from cqip.task_status import check_duplicates as check_reports
-from cqip.tasks import parse_tasks
+from cqip.data.actuals_file import check_duplicates, decode, parse_actuals
+from cqip.data.targets_file import parse_catalog
+from cqip.data.models import Catalog, Dataset
+from cqip.data.problems import DataError, Problem
+from cqip.data.task_status_file import Work, parse_task_status
+from cqip.data.task_status_file import check_duplicates as check_reports
+from cqip.data.tasks_file import parse_tasks
 
 T = TypeVar("T")
 

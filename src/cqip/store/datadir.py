@@ -1,6 +1,6 @@
 """Where the data lives: `--data DIR`, else $CQIP_DATA, else the copy bundled with cqip.
 
-The bundled copy sits inside the installed package (`cqip/data`, put there by the wheel build);
+The bundled copy sits inside the installed package (`cqip/bundled`, put there by the wheel build);
 in a source checkout it is the repository's own `data/` directory. Either way `cqip status` works
 from any working directory.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
-from cqip import actuals, yamlsafe
-from cqip.loading import Source
-from cqip.problems import DataError, Problem
+from cqip.data import actuals_file as actuals, yaml_reader as yamlsafe
+from cqip.data.loading import Source
+from cqip.data.problems import DataError, Problem
 
 ENV_VAR = "CQIP_DATA"
 TARGETS_FILE = "targets.yaml"
@@ -22,10 +22,10 @@ TASK_STATUS_DIR = "task_status"
 
 
 def bundled_data_dir() -> Path:
-    packaged = Path(__file__).parent / "data"
+    packaged = Path(__file__).parents[1] / "bundled"
     if (packaged / TARGETS_FILE).is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def resolve_data_dir(option: Path | None) -> Path:

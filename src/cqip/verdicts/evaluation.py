@@ -34,8 +34,8 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from cqip.models import Dataset, Direction, Indicator, Kind, Measure, Observation, Target
-from cqip.periods import Period, date_to_t
+from cqip.data.models import Dataset, Direction, Indicator, Kind, Measure, Observation, Target
+from cqip.data.periods import Period, date_to_t
 
 AT_RISK_POINTS = 0.10
 ON_COURSE_RATIO = 0.95

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cqip.evaluation import SEVERITY, Evaluation, Status
-from cqip.models import Catalog, Section
+from cqip.verdicts.evaluation import SEVERITY, Evaluation, Status
+from cqip.data.models import Catalog, Section
 
 
 def by_section(evaluations: list[Evaluation], catalog: Catalog) -> list[tuple[Section, list[Evaluation]]]:

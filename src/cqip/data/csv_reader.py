@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from cqip.problems import Problem
+from cqip.data.problems import Problem
 
 T = TypeVar("T")
 

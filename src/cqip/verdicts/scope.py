@@ -6,11 +6,11 @@ The options that choose it (--region, --dept, a target id) name things the data 
 
 from __future__ import annotations
 
-from cqip.catalog import suggest
-from cqip.duties import owned_by
-from cqip.models import CITY, Dataset
-from cqip.regions import in_region, known_regions
-from cqip.task_status import Work
+from cqip.data.targets_file import suggest
+from cqip.views.duties import owned_by
+from cqip.data.models import CITY, Dataset
+from cqip.verdicts.regions import in_region, known_regions
+from cqip.data.task_status_file import Work
 
 TASKS_NEEDED = "this needs tasks.yaml (the plan's work items) in the data directory"
 

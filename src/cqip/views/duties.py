@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from cqip.evaluation import Evaluation, Status
-from cqip.models import Dataset
-from cqip.task_status import Work
-from cqip.tasks import Task, TaskStatus
+from cqip.verdicts.evaluation import Evaluation, Status
+from cqip.data.models import Dataset
+from cqip.data.task_status_file import Work
+from cqip.data.tasks_file import Task, TaskStatus
 
 # Documented in the README; keep the order stable.
 TASK_FIELDS = (
