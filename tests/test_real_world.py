@@ -11,7 +11,7 @@ from conftest import write_data
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cqip.data.actuals_file import decode
+from cqip.data.encoding import decode
 from cqip.data.numbers import parse_number
 from cqip.data.periods import Period, PeriodError
 from cqip.data.units import UnitError, conversion_factor

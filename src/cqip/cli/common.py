@@ -210,7 +210,7 @@ def fail(problems: list[Problem]) -> NoReturn:
 
 def unknown(what: str, name: str, known: Iterable[str], hint: str = "") -> NoReturn:
     """A name not in the data: one line with the nearest known name, exit 2."""
-    from cqip.data.targets_file import suggest
+    from cqip.data.names import suggest
 
     typer.echo(f"Error: unknown {what} {name!r}{suggest(name, known) or hint}", err=True)
     raise typer.Exit(EXIT_INVALID)

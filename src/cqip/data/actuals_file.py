@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import codecs
 import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from cqip.data.targets_file import suggest
+from cqip.data.names import suggest
 from cqip.data.csv_reader import Row, Table, parse_rows
 from cqip.data.models import CITY, Catalog, Observation
 from cqip.data.numbers import parse_number
 from cqip.data.periods import Period, PeriodError
 from cqip.data.problems import Problem
+from cqip.data.revisions import keep_latest
 from cqip.data.units import UnitError, conversion_factor
 
 REQUIRED_COLUMNS = ("indicator", "period", "value", "unit", "source")
@@ -22,39 +22,6 @@ COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS  # the header of a file that `cqip
 MAX_BYTES = 64_000_000  # about 500 000 rows; larger files are refused before they are read
 # A number float() reads exactly as Decimal → float does, and too short to overflow.
 _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?", re.ASCII)
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
-
-
-def decode(data: bytes, filename: str) -> tuple[str | None, Problem | None]:
-    """The file's text, or a problem naming the byte where it stops making sense."""
-    text, _codec, problem = decode_with_codec(data, filename)
-    return text, problem
-
-
-def decode_with_codec(data: bytes, filename: str) -> tuple[str | None, str | None, Problem | None]:
-    """(text, codec, None) or (None, None, problem); the codec is what appending must write in.
-
-    UTF-8 first (a BOM is dropped): it is strict, so multi-byte text that decodes as UTF-8 by
-    accident is practically unknown. Then GB18030, a superset of GBK, which is what Excel writes
-    on a Chinese Windows. GB18030 accepts almost any byte sequence, so its result is trusted only
-    when it is plain text: no control characters and no private-use code points, which are what
-    binary or a mislabelled Latin-1/Shift-JIS file turns into. The offset reported is the one
-    where the more successful of the two decodings failed: for a GBK file with one corrupt byte,
-    the corrupt byte, not its first Chinese character.
-    """
-    try:
-        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8", None
-    except UnicodeDecodeError as exc:
-        offset = exc.start
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        offset = max(offset, exc.start)
-    else:
-        if not _NOT_TEXT.search(text):
-            return text, "gb18030", None
-    return None, None, Problem(filename, None, "encoding",
-                               f"neither UTF-8 nor GB18030: undecodable byte 0x{data[offset]:02x} at offset {offset}")
 
 
 def parse_actuals(text: str, filename: str, catalog: Catalog | None) -> tuple[list[Observation], list[Problem]]:
@@ -64,31 +31,19 @@ def parse_actuals(text: str, filename: str, catalog: Catalog | None) -> tuple[li
 
 
 def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observation], list[Problem]]:
-    """One value per indicator, region and period: later `recorded` revisions replace earlier ones.
+    """One value per indicator, region and period, by the rule of `revisions.keep_latest`."""
+    return keep_latest(observations, _identity, _clash)
 
-    Two rows for the same indicator, region and period are a mistake unless they carry different
-    `recorded` dates, in which case the newer one is a revision and wins. A row without a date
-    is the original record, older than any dated revision (files written before `recorded`
-    existed, revised later with `cqip add --revise`).
-    """
-    kept: dict[tuple[str, str, int, int | None, int | None], Observation] = {}
-    problems: list[Problem] = []
-    for obs in observations:
-        period = obs.period  # its fields, not the Period: hashing a tuple of ints costs no Python call
-        key = (obs.indicator, obs.region, period.year, period.month, period.day)
-        other = kept.setdefault(key, obs)
-        if other is obs:
-            continue
-        if obs.recorded != other.recorded:
-            kept[key] = max(obs, other, key=lambda o: o.recorded or date.min)
-        elif obs.value == other.value:
-            problems.append(Problem(obs.file, obs.line, "period", f"duplicate of {other.where} ({obs.what})"))
-        else:
-            problems.append(
-                Problem(obs.file, obs.line, "value",
-                        f"{obs.what} = {obs.value:g} conflicts with {other.value:g} at {other.where}")
-            )
-    return list(kept.values()), problems
+
+def _identity(obs: Observation) -> tuple[str, str, int, int | None, int | None]:
+    period = obs.period  # its fields, not the Period: hashing a tuple of ints costs no Python call
+    return obs.indicator, obs.region, period.year, period.month, period.day
+
+
+def _clash(obs: Observation, other: Observation) -> Problem:
+    if obs.value == other.value:
+        return Problem(obs.file, obs.line, "period", f"duplicate of {other.where} ({obs.what})")
+    return Problem(obs.file, obs.line, "value", f"{obs.what} = {obs.value:g} conflicts with {other.value:g} at {other.where}")
 
 
 def observation(row: Row, catalog: Catalog | None) -> Observation | None:

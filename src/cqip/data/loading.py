@@ -10,7 +10,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from cqip.data.actuals_file import check_duplicates, decode, parse_actuals
+from cqip.data.actuals_file import check_duplicates, parse_actuals
+from cqip.data.encoding import decode
 from cqip.data.targets_file import parse_catalog
 from cqip.data.models import Catalog, Dataset
 from cqip.data.problems import DataError, Problem

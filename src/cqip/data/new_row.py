@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from cqip.data.actuals_file import COLUMNS, decode_with_codec, observation
+from cqip.data.actuals_file import COLUMNS, observation
+from cqip.data.encoding import decode_with_codec
 from cqip.data.csv_reader import Row, read_header
 from cqip.data.models import Catalog, Observation
 from cqip.data.problems import DataError, Problem

@@ -1,13 +1,21 @@
-"""User-caused data problems, collected rather than raised one at a time.
+"""What can go wrong because of the user, and how the command line ends when it does.
 
 Loading reports *every* problem in one run (a user fixing a file wants the whole list), so
-parsers append `Problem`s and only the adapters decide how to print them and which exit code
-to use.
+parsers collect `Problem`s and raise one `DataError` with all of them. Every error a user can
+cause is a `CqipError`: the command line catches it in one place, prints its lines to stderr and
+exits with its status — never a traceback.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    FAILING = 1  # `report --fail-on`: the data are fine, some target is not
+    INVALID = 2  # bad data, a bad option, an output that cannot be written
 
 
 @dataclass(frozen=True, order=True)
@@ -22,9 +30,25 @@ class Problem:
         return f"{where}: {self.field}: {self.message}"
 
 
-class DataError(Exception):
-    """Raised by the loaders when the data cannot be used; carries every problem found."""
+class CqipError(Exception):
+    """An error the user caused; `lines()` is what the command line prints."""
+
+    status = ExitStatus.INVALID
+
+    def lines(self) -> list[str]:
+        return [f"Error: {self}"]
+
+
+class UsageError(CqipError):
+    """An option that names something the data do not have, or options that contradict each other."""
+
+
+class DataError(CqipError):
+    """The data cannot be used; carries every problem found, in file and line order."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [*map(str, self.problems), f"{len(self.problems)} problem(s) found; fix them and run `cqip validate`."]

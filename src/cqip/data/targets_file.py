@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from difflib import get_close_matches
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from collections.abc import Collection, Iterator
 
 from cqip.data.models import CITY, FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
-from cqip.data.problems import DataError, Problem
-from cqip.data.yaml_reader import Path, line_of, load_with_lines
-
-M = TypeVar("M", bound=BaseModel)
+from cqip.data.names import suggest
+from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_model
 
 
 def parse_catalog(text: str, filename: str, departments: Collection[str] | None = None) -> Catalog:
@@ -29,61 +22,13 @@ def parse_catalog(text: str, filename: str, departments: Collection[str] | None 
     )
 
 
-def parse_model(text: str, filename: str, model: type[M], keys: str,
-                cross_check: Callable[[M], Iterable[tuple[Path, str]]]) -> M:
-    """A YAML mapping validated by `model`, then by `cross_check` (what pydantic cannot see).
-
-    Every problem is located by the line of its key path; any problem raises DataError.
-    """
-    data, lines = load_with_lines(text, filename)
-    if not isinstance(data, dict):
-        raise DataError([Problem(filename, 1, "yaml", f"expected a mapping with {keys}")])
-
-    def problem(path: Path, message: str) -> Problem:
-        return Problem(filename, line_of(lines, path), _dotted(path), message)
-
-    try:
-        parsed = model.model_validate(data)
-    except ValidationError as exc:
-        raise DataError([problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]) from None
-    problems = [problem(path, message) for path, message in cross_check(parsed)]
-    if problems:
-        raise DataError(problems)
-    return parsed
-
-
-def check_unique(parsed: BaseModel, *keys: tuple[str, str]) -> Iterator[tuple[Path, str]]:
-    """Each (collection, key): no two items of `parsed.collection` share a value of `key`."""
-    for collection, key in keys:
-        items = getattr(parsed, collection)
-        counts = Counter(getattr(item, key) for item in items)
-        for i, item in enumerate(items):
-            if counts[getattr(item, key)] > 1:
-                yield (collection, i, key), f"duplicate {key} {getattr(item, key)!r}"
-
-
-def check_names(path: Path, names: Sequence[str], known: Collection[str], what: str) -> Iterator[tuple[Path, str]]:
-    """Each name must be one of `known` (else the closest is suggested) and appear only once."""
-    for j, name in enumerate(names):
-        if name not in known:
-            yield (*path, j), f"unknown {what} {name!r}{suggest(name, known)}"
-        elif name in names[:j]:
-            yield (*path, j), f"{what} {name!r} named twice"
-
-
-def suggest(name: str, known: Any) -> str:
-    """' (did you mean x?)' for a near miss, else ''."""
-    close = get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
-
-
-def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> Iterator[tuple[Path, str]]:
+def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> Iterator[tuple[KeyPath, str]]:
     """What pydantic cannot see: duplicates, references, and the fields each kind needs."""
     yield from check_unique(parsed, ("sections", "id"), ("indicators", "id"), ("targets", "id"))
     sections = {s.id for s in parsed.sections}
     indicators = {i.id: i for i in parsed.indicators}
     for i, target in enumerate(parsed.targets):
-        path: Path = ("targets", i)
+        path: KeyPath = ("targets", i)
         if target.section not in sections:
             yield (*path, "section"), f"unknown section {target.section!r}{suggest(target.section, sections)}"
         indicator = indicators.get(target.indicator)
@@ -113,7 +58,7 @@ def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> It
         yield from check_names(("regions",), parsed.regions, set(parsed.regions), "region")
 
 
-def _check_regions(path: Path, target: Target, registry: list[str] | None) -> Iterator[tuple[Path, str]]:
+def _check_regions(path: KeyPath, target: Target, registry: list[str] | None) -> Iterator[tuple[KeyPath, str]]:
     """Per-region values need a kind with a value and a citywide target; names must be registered, if a list exists."""
     if target.regions and target.region is not None:
         yield (*path, "regions"), "not allowed for a target that has a region of its own"
@@ -136,26 +81,3 @@ def _with_plan_defaults(target: Target, plan: Plan) -> Target:
             "deadline": target.deadline or plan.deadline,
         }
     )
-
-
-def _dotted(path: Path) -> str:
-    """targets[3].value; a key that is not a plain name is quoted, so a message stays one line."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif not str(part).isidentifier():
-            out += f"[{str(part)!r}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(document)"
-
-
-def _pydantic_message(err: Any) -> str:
-    if err["type"] == "extra_forbidden":
-        return "unknown key"
-    if err["type"] == "missing":
-        return "required"
-    value = err.get("input")
-    shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) or value is None else ""
-    return f"{err['msg']}{shown}"

@@ -2,7 +2,7 @@
 
 The files are a log: an item moves from not_started to in_progress to done over several rows.
 Two rows for the same item and date are a mistake unless their `recorded` dates differ, in which
-case the newer one is a correction and replaces the other (as for actuals).
+case the newer one is a correction and replaces the other: the rule of `revisions`, as for actuals.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import date
 from cqip.data.csv_reader import Row, parse_rows
 from cqip.data.periods import Period, PeriodError
 from cqip.data.problems import Problem
+from cqip.data.revisions import keep_latest
 from cqip.data.tasks_file import TaskBook, TaskStatus
 
 REQUIRED_COLUMNS = ("task", "date", "status", "evidence")
@@ -58,21 +59,13 @@ def parse_task_status(text: str, filename: str, book: TaskBook) -> tuple[list[St
 
 
 def check_duplicates(reports: Iterable[StatusReport]) -> tuple[list[StatusReport], list[Problem]]:
-    """One report per item and day; a later `recorded` date replaces an earlier one."""
-    kept: dict[tuple[int, date], StatusReport] = {}
-    problems: list[Problem] = []
-    for report in reports:
-        key = (report.task, report.period.end)
-        other = kept.get(key)
-        if other is None:
-            kept[key] = report
-        elif report.recorded and other.recorded and report.recorded != other.recorded:
-            kept[key] = max(report, other, key=lambda r: r.recorded or date.min)
-        else:
-            same = "duplicate of" if report.status is other.status else f"{report.status} conflicts with {other.status} at"
-            problems.append(Problem(report.file, report.line, "date",
-                                    f"{same} {other.where} (item {report.task}, {report.period})"))
-    return list(kept.values()), problems
+    """One report per item and day, by the rule of `revisions.keep_latest`."""
+    return keep_latest(reports, lambda r: (r.task, r.period.end), _clash)
+
+
+def _clash(report: StatusReport, other: StatusReport) -> Problem:
+    same = "duplicate of" if report.status is other.status else f"{report.status} conflicts with {other.status} at"
+    return Problem(report.file, report.line, "date", f"{same} {other.where} (item {report.task}, {report.period})")
 
 
 def _report(row: Row, book: TaskBook) -> StatusReport | None:

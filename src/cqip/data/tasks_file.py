@@ -16,9 +16,10 @@ from typing import Annotated
 
 from pydantic import Field
 
-from cqip.data.targets_file import check_names, check_unique, parse_model, suggest
+from cqip.data.names import suggest
+from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_model
 from cqip.data.models import _Strict
-from cqip.data.yaml_reader import Path
+
 
 Name = Annotated[str, Field(min_length=1)]
 
@@ -100,7 +101,7 @@ def parse_tasks(text: str, filename: str) -> TaskBook:
     )
 
 
-def _cross_check(parsed: TasksFile) -> Iterator[tuple[Path, str]]:
+def _cross_check(parsed: TasksFile) -> Iterator[tuple[KeyPath, str]]:
     """Unique keys, known areas and departments, and item numbers 1…n without a gap."""
     yield from check_unique(parsed, ("areas", "id"), ("departments", "name"), ("tasks", "number"))
     areas = {a.id for a in parsed.areas}

@@ -8,19 +8,25 @@ billion-laughs document or a huge file is refused before anything is built from 
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
+from cqip.data.names import suggest
 from cqip.data.problems import DataError, Problem
+
+M = TypeVar("M", bound=BaseModel)
 
 MAX_BYTES = 1_000_000  # 50× the plan's own file; parsing this much takes well under a second
 MAX_NODES = 200_000
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]  # a key's position in the document: ("targets", 3, "value")
 
 
-def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
+def load_with_lines(text: str, filename: str) -> tuple[Any, dict[KeyPath, int]]:
     """Parse `text`; return the data and a map from each key path to its 1-based line."""
     if len(text) > MAX_BYTES:
         raise DataError([Problem(filename, None, "file", f"is {len(text):,} characters; the limit is {MAX_BYTES:,}")])
@@ -30,7 +36,7 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
         raise DataError([Problem(filename, 1, "yaml", "nested too deeply")]) from None
 
 
-def _load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
+def _load(text: str, filename: str) -> tuple[Any, dict[KeyPath, int]]:
     """One pass of the safe loader: compose the nodes (for lines and the alias check), then build
     the data from those same nodes, exactly as `yaml.safe_load` does, without parsing twice."""
     try:
@@ -43,7 +49,7 @@ def _load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
             return None, {}
         if _expanded_size(root, {}) > MAX_NODES:
             raise DataError([Problem(filename, 1, "yaml", f"expands to more than {MAX_NODES:,} nodes (alias bomb?)")])
-        lines: dict[Path, int] = {}
+        lines: dict[KeyPath, int] = {}
         _index(root, (), lines, set())
         try:
             data = loader.construct_document(root)
@@ -54,7 +60,7 @@ def _load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
         loader.dispose()
 
 
-def line_of(lines: dict[Path, int], path: Path) -> int | None:
+def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
     """The line of `path`, or of its nearest ancestor when the key itself is absent."""
     while path:
         if path in lines:
@@ -84,7 +90,7 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
-def _index(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int]) -> None:
+def _index(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[int]) -> None:
     lines.setdefault(path, node.start_mark.line + 1)
     if id(node) in seen:
         return
@@ -97,3 +103,68 @@ def _index(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int]) 
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark.line)
             lines[(*path, name)] = key.start_mark.line + 1
             _index(value, (*path, name), lines, seen)
+
+
+def parse_model(text: str, filename: str, model: type[M], keys: str,
+                cross_check: Callable[[M], Iterable[tuple[KeyPath, str]]]) -> M:
+    """A YAML mapping validated by `model`, then by `cross_check` (what pydantic cannot see).
+
+    Every problem is located by the line of its key path; any problem raises DataError.
+    """
+    data, lines = load_with_lines(text, filename)
+    if not isinstance(data, dict):
+        raise DataError([Problem(filename, 1, "yaml", f"expected a mapping with {keys}")])
+
+    def problem(path: KeyPath, message: str) -> Problem:
+        return Problem(filename, line_of(lines, path), _dotted(path), message)
+
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        raise DataError([problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]) from None
+    problems = [problem(path, message) for path, message in cross_check(parsed)]
+    if problems:
+        raise DataError(problems)
+    return parsed
+
+
+def check_unique(parsed: BaseModel, *keys: tuple[str, str]) -> Iterator[tuple[KeyPath, str]]:
+    """Each (collection, key): no two items of `parsed.collection` share a value of `key`."""
+    for collection, key in keys:
+        items = getattr(parsed, collection)
+        counts = Counter(getattr(item, key) for item in items)
+        for i, item in enumerate(items):
+            if counts[getattr(item, key)] > 1:
+                yield (collection, i, key), f"duplicate {key} {getattr(item, key)!r}"
+
+
+def check_names(path: KeyPath, names: Sequence[str], known: Collection[str], what: str) -> Iterator[tuple[KeyPath, str]]:
+    """Each name must be one of `known` (else the closest is suggested) and appear only once."""
+    for j, name in enumerate(names):
+        if name not in known:
+            yield (*path, j), f"unknown {what} {name!r}{suggest(name, known)}"
+        elif name in names[:j]:
+            yield (*path, j), f"{what} {name!r} named twice"
+
+
+def _dotted(path: KeyPath) -> str:
+    """targets[3].value; a key that is not a plain name is quoted, so a message stays one line."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not str(part).isidentifier():
+            out += f"[{str(part)!r}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(document)"
+
+
+def _pydantic_message(err: Any) -> str:
+    if err["type"] == "extra_forbidden":
+        return "unknown key"
+    if err["type"] == "missing":
+        return "required"
+    value = err.get("input")
+    shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) or value is None else ""
+    return f"{err['msg']}{shown}"

@@ -6,7 +6,7 @@ The options that choose it (--region, --dept, a target id) name things the data 
 
 from __future__ import annotations
 
-from cqip.data.targets_file import suggest
+from cqip.data.names import suggest
 from cqip.views.duties import owned_by
 from cqip.data.models import CITY, Dataset
 from cqip.verdicts.regions import in_region, known_regions
