@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_evaluation import FLOW, STOCK, obs, target
 
-from cqip.views.explain import Audit, audit
-from cqip.verdicts.evaluation import Evaluation, Status, evaluate
 from cqip.data.models import Indicator, Observation, Target
+from cqip.verdicts.evaluation import Evaluation, Missing, Rule, Status, evaluate
+from cqip.views.explain import Audit, audit
+from test_evaluation import FLOW, STOCK, obs, target
 
 
 def approx(value: float) -> object:
@@ -26,7 +26,7 @@ def approx(value: float) -> object:
 
 
 def trail_of(t: Target, indicator: Indicator, data: list[Observation], as_of: date) -> Audit:
-    return audit(evaluate(t, indicator, data, as_of), as_of)
+    return audit(evaluate(t, indicator, data, as_of), as_of, "en")
 
 
 def values(trail: Audit) -> dict[str, float]:
@@ -40,7 +40,7 @@ def substituted(trail: Audit, symbol: str) -> str:
 def recompute(expression: str) -> float:
     """Evaluate a substituted formula as the analyst would, with a calculator."""
     python = expression.replace("×", "*").replace("−", "-").replace("^", "**")
-    return float(eval(python, {"__builtins__": {}}))  # noqa: S307 - our own arithmetic strings
+    return float(eval(python, {"__builtins__": {}}))
 
 
 def assert_redoable(trail: Audit) -> None:
@@ -83,7 +83,7 @@ def test_level_approx_bar_and_achievement() -> None:
     assert values(trail)["A"] == approx(0.92)
     assert trail.evaluation.status is Status.ACHIEVED
     assert trail.decision == "460 ≥ 450, met since 2019"
-    assert trail.evaluation.reason == "the latest figure meets the target"
+    assert trail.evaluation.reason is Rule.LATEST_MEETS
     assert "elapsed fraction" in trail.not_computed  # decided before any pace was measured
     assert_redoable(trail)
 
@@ -124,7 +124,7 @@ def test_annual_year_to_date_proof() -> None:
     data = obs(("2015", 10000), ("2017", 13000), ("2018-06", 21000), indicator=FLOW)
     trail = trail_of(t, FLOW, data, date(2018, 6, 30))
     assert trail.decision == "21000 ≥ 20000, met since 2018-06"
-    assert "year-to-date" in trail.evaluation.reason
+    assert trail.evaluation.reason is Rule.YTD_PROOF
     assert [str(o.period) for o in trail.observations] == ["2015", "2017", "2018-06"]
 
 
@@ -193,7 +193,7 @@ def test_missed() -> None:
 def test_cumulative_with_only_a_year_to_date_figure_is_incomplete_not_a_crash() -> None:
     t = target("cumulative", value=2500, window=[2016, 2020])
     ev = evaluate(t, FLOW, obs(("2016-06", 100), indicator=FLOW), date(2016, 7, 1))
-    assert ev.status is Status.INCOMPLETE and ev.missing == ("2016",)
+    assert ev.status is Status.INCOMPLETE and ev.missing == (Missing("year", 2016),)
 
 
 STEP_FIELDS = {"T": "target_value", "f": "elapsed", "E": "expected", "p": "progress", "p_e": "expected_progress",
@@ -214,7 +214,7 @@ def test_trail_is_the_evaluation_and_can_be_redone(kind: tuple[str, dict], figur
     indicator = FLOW if name in ("annual", "cumulative", "growth", "multiple") else STOCK
     ev: Evaluation = evaluate(t, indicator, obs(*((str(y), v) for y, v in figures.items()), indicator=indicator),
                               date(as_of_year, 12, 31))
-    trail = audit(ev, date(as_of_year, 12, 31))
+    trail = audit(ev, date(as_of_year, 12, 31), "en")
     for step in trail.steps:
         if step.symbol in STEP_FIELDS:
             assert step.value == getattr(ev, STEP_FIELDS[step.symbol])
@@ -228,8 +228,8 @@ def test_explain_cli_text(cli, data_dir: Path) -> None:
     assert "f = (t − b) / (d − b)" in result.output
     assert "= (2018 − 2015) / (2020 − 2015) = 0.6" in result.output
     assert "= 4 + (8 − 4) × 0.6 = 6.4" in result.output
-    assert "Status: 略有滞后 — behind the path by at most 10% of progress" in result.output
-    assert "actual 6 < expected 6.4; behind 0.1 ≤ 0.1" in result.output
+    assert "状态：略有滞后 — 落后于预期路径，但不超过进度的10%" in result.output
+    assert "实际 6 < 预期 6.4；落后 0.1 ≤ 0.1" in result.output
     assert "main.csv:3" in result.output
 
 

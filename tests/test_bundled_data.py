@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from cqip.store.datadir import bundled_data_dir, read_sources
-from cqip.verdicts.evaluation import Status, evaluate_all
 from cqip.data.loading import load_dataset
+from cqip.store.datadir import bundled_data_dir, read_sources
+from cqip.verdicts.evaluation import Missing, Status, evaluate_all
 
 HEADLINE = {"invention_patents_per_10k", "invention_patents_per_100m_revenue", "pct_applications",
             "ip_commercialization_income", "ip_service_revenue", "famous_trademarks_china",
@@ -21,8 +21,9 @@ def dataset():
 def test_every_target_of_the_plan_is_there() -> None:
     catalog = dataset().catalog
     assert len(catalog.targets) >= 40
-    assert HEADLINE <= set(catalog.indicators)
-    assert {t.kind.value for t in catalog.targets} == {"level", "annual", "cumulative", "multiple", "growth", "increase"}
+    assert set(catalog.indicators) >= HEADLINE
+    assert {t.kind.value for t in catalog.targets} == {"level", "annual", "cumulative", "multiple", "growth",
+                                                       "increase"}
     for target in catalog.targets:
         assert target.clause and target.section in catalog.sections
 
@@ -43,7 +44,8 @@ def test_verdicts_checked_by_hand() -> None:
     assert per_10k.baseline_value == 4.3
     # PCT 2016–2020: only 2016 (162) and 2018 (253) are published, so 2017 and 2019 are missing.
     pct = by_id["pct_applications_2016_2020"]
-    assert (pct.status, pct.missing, pct.actual) == (Status.INCOMPLETE, ("2017", "2019"), 415)
+    assert (pct.status, pct.missing, pct.actual) == (Status.INCOMPLETE, (Missing("year", 2017), Missing("year",
+                                                                                                        2019)), 415)
     # No full-year 2015 baseline has been found for any indicator: doubling cannot be judged.
     assert by_id["ip_commercialization_income_double"].status is Status.NO_DATA
-    assert by_id["famous_trademarks_china_increase"].missing == ("baseline 2015",)
+    assert by_id["famous_trademarks_china_increase"].missing == (Missing("baseline", 2015),)

@@ -1,4 +1,5 @@
-"""Every check `cqip validate` performs (the README's list), each triggered by a small file.
+"""Every check `cqip validate` performs (the README's list), each triggered by a small file: one line
+`file:line: field: message`, exit 2, no traceback.
 
 Each case edits the hand-checkable fixture data (conftest) in one place and expects exit 2 and
 the exact `file:line: field: message` line among the output.
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from conftest import ACTUALS_CSV, TARGETS_YAML, write_data
 
 HEADER = "indicator,period,value,unit,source,note\n"
@@ -31,7 +33,8 @@ CASES = [
     ("required key", _targets("    clause: PCT国际专利申请量累计达到2500件\n", ""), None,
      "{d}/targets.yaml:29: targets[1].clause: required"),
     ("wrong type or value", _targets("value: 8", "value: eight"), None,
-     "{d}/targets.yaml:27: targets[0].value: Input should be a valid number, unable to parse string as a number (got 'eight')"),
+     "{d}/targets.yaml:27: targets[0].value: Input should be a valid number, "
+     "unable to parse string as a number (got 'eight')"),
     ("id format", _targets("id: goals", "id: Goals"), None,
      "{d}/targets.yaml:8: sections[0].id: String should match pattern '^[a-z][a-z0-9_]*$' (got 'Goals')"),
     ("duplicate id", _targets("id: pct_2016_2020", "id: patents_2020"), None,
@@ -50,7 +53,8 @@ CASES = [
      "{d}/targets.yaml:23: targets[0].baseline_year: baseline year 2020 must be before the deadline 2020"),
     ("window within the plan", _targets("window: [2016, 2020]", "window: [2015, 2020]"), None,
      "{d}/targets.yaml:34: targets[1].window: must run from after the baseline 2015 to the deadline 2020"),
-    ("positive compound baseline", _targets("kind: level\n    value: 8", "kind: multiple\n    factor: 2\n    baseline_value: 0"),
+    ("positive compound baseline",
+     _targets("kind: level\n    value: 8", "kind: multiple\n    factor: 2\n    baseline_value: 0"),
      None, "{d}/targets.yaml:28: targets[0].baseline_value: must be positive for a compound path"),
     ("yaml alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(7)), None,
@@ -71,7 +75,8 @@ CASES = [
     ("period", None, {"a.csv": HEADER + "pct,2016-02-30,1,件,s\n"},
      "{d}/actuals/a.csv:2: period: '2016-02-30': day 30 does not exist in 2016-02"),
     ("value", None, {"a.csv": HEADER + "pct,2016,1.2.3,件,s\n"}, "{d}/actuals/a.csv:2: value: '1.2.3' is not a number"),
-    ("value too large", None, {"a.csv": HEADER + "pct,2016,1e400,件,s\n"}, "{d}/actuals/a.csv:2: value: '1e400' is too large"),
+    ("value too large", None, {"a.csv": HEADER + "pct,2016,1e400,件,s\n"},
+     "{d}/actuals/a.csv:2: value: '1e400' is too large"),
     ("empty unit", None, {"a.csv": HEADER + "pct,2016,1,,s\n"}, "{d}/actuals/a.csv:2: unit: empty"),
     ("incompatible unit", None, {"a.csv": HEADER + "pct,2016,1,万家,s\n"},
      "{d}/actuals/a.csv:2: unit: unit '万家' cannot be converted to '件' (the unit of pct)"),
@@ -87,6 +92,12 @@ CASES = [
      "{d}/actuals/b.csv:2: value: pct 2016 = 2 conflicts with 1 at {d}/actuals/a.csv:2"),
     ("file too large", None, {"big.csv": 64_000_001},
      "{d}/actuals/big.csv: file: is larger than the limit of 64,000,000 bytes"),
+    ("not a period", None, {"a.csv": HEADER + "pct,18,1,件,s\n"},
+     "{d}/actuals/a.csv:2: period: '18' is not a period (expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月)"),
+    ("unit of another measure", None, {"a.csv": HEADER + "patents_per_10k,2018,6,件,s\n"},
+     "{d}/actuals/a.csv:2: unit: unit '件' cannot be converted to '件/万人' (the unit of patents_per_10k)"),
+    ("arabic-indic digits", None, {"a.csv": HEADER + "pct,2016,١٢,件,s\n"},  # float() reads them; cqip must not
+     "{d}/actuals/a.csv:2: value: '١٢' is not a number"),
 ]
 
 
@@ -106,11 +117,30 @@ def test_each_check(cli, tmp_path: Path, targets: str | None, actuals: dict[str,
     assert expected.format(d=data) in result.output.splitlines()
 
 
-def test_missing_actuals_directory(cli, tmp_path: Path) -> None:
+def test_missing_files(cli, tmp_path: Path) -> None:
+    assert cli("--data", str(tmp_path), "validate").output.splitlines()[0] == (
+        f"{tmp_path}/targets.yaml: file: not found in {tmp_path}")
     (tmp_path / "targets.yaml").write_text(TARGETS_YAML, encoding="utf-8")
     result = cli("--data", str(tmp_path), "validate")
     assert result.exit_code == 2
     assert result.output.splitlines()[0] == f"{tmp_path}/actuals: directory: not found in {tmp_path}"
+
+
+def test_revisions_with_recorded_dates_are_not_conflicts(cli, tmp_path: Path) -> None:
+    rows = "pct,2016,400,件,https://x,,2020-01-05\npct,2016,410,件,https://y,revised,2021-03-01\n"
+    data = write_data(tmp_path, actuals={"main.csv": HEADER.replace("note", "note,recorded") + rows})
+    result = cli("--data", str(data), "validate")
+    assert (result.exit_code, result.output) == (0, "OK: 2 targets, 1 observations\n")
+
+
+def test_status_refuses_bad_data_on_stderr(runner, tmp_path: Path) -> None:
+    from cqip.cli.app import app
+
+    data = write_data(tmp_path, actuals={"main.csv": HEADER + "pct,2016,x,件,https://x,\n"})
+    result = runner.invoke(app, ["--data", str(data), "status"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{data}/actuals/main.csv:2: value: 'x' is not a number")
 
 
 def test_all_problems_in_one_run(cli, tmp_path: Path) -> None:
@@ -122,7 +152,8 @@ def test_all_problems_in_one_run(cli, tmp_path: Path) -> None:
         f"{data}/actuals/a.csv:2: period: '2016-13': month 13 does not exist",
         f"{data}/actuals/a.csv:2: source: empty; every figure needs a URL or citation",
         f"{data}/actuals/a.csv:2: value: 'x' is not a number",
-        f"{data}/targets.yaml:27: targets[0].value: Input should be a valid number, unable to parse string as a number (got 'eight')",
+        f"{data}/targets.yaml:27: targets[0].value: Input should be a valid number, "
+        "unable to parse string as a number (got 'eight')",
         "4 problem(s) found; fix them and run `cqip validate`.",
     ]
 

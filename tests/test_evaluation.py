@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from cqip.verdicts.evaluation import Outlook, Status, evaluate
 from cqip.data.models import Indicator, Measure, Observation, Target
 from cqip.data.periods import Period
+from cqip.verdicts.evaluation import Missing, Outlook, Status, evaluate
 
 STOCK = Indicator(id="stock", zh="存量", en="Stock", unit="件", measure=Measure.STOCK)
 FLOW = Indicator(id="flow", zh="流量", en="Flow", unit="件", measure=Measure.FLOW)
@@ -84,12 +84,12 @@ class TestLevel:
     def test_deadline_passed_without_deadline_figure_is_incomplete(self) -> None:
         ev = evaluate(target(), STOCK, obs(("2015", 4), ("2019", 7)), date(2021, 6, 30))
         assert ev.status is Status.INCOMPLETE
-        assert ev.missing == ("the 2020 figure",)
+        assert ev.missing == (Missing("deadline_figure", 2020),)
 
     def test_unknown_baseline_is_said_not_guessed(self) -> None:
         ev = evaluate(target(), STOCK, obs(("2017", 5), ("2018", 6)), date(2019, 1, 1))
         assert ev.status is Status.INCOMPLETE
-        assert ev.missing == ("baseline 2015",)
+        assert ev.missing == (Missing("baseline", 2015),)
         assert ev.expected is None
         # The projection starts at the earliest observation instead: 6·1.2^2 = 8.64.
         assert ev.projected == approx(8.64)
@@ -164,7 +164,7 @@ class TestAnnual:
         t = target("annual", value=20000)
         ev = evaluate(t, FLOW, obs(("2015", 10000), ("2018-06", 9000), indicator=FLOW), date(2018, 6, 30))
         assert ev.status is Status.INCOMPLETE
-        assert ev.missing == ("a full-year figure after 2015",)
+        assert ev.missing == (Missing("full_year_after", 2015),)
 
 
 class TestCumulative:
@@ -187,13 +187,13 @@ class TestCumulative:
     def test_missing_year_is_named_never_summed_as_zero(self) -> None:
         ev = evaluate(self.make(), FLOW, obs(("2016", 400), ("2018", 450), indicator=FLOW), date(2019, 12, 31))
         assert ev.status is Status.INCOMPLETE
-        assert ev.missing == ("2017", "2019")
+        assert ev.missing == (Missing("year", 2017), Missing("year", 2019))
         assert ev.expected is None
 
     def test_mid_year_needs_every_year_already_over(self) -> None:
         # As of mid-2019 the year 2018 is over and must be reported, 2019 not yet.
         ev = evaluate(self.make(), FLOW, obs(("2016", 400), ("2017", 450), indicator=FLOW), date(2019, 6, 30))
-        assert ev.missing == ("2018",)
+        assert ev.missing == (Missing("year", 2018),)
 
     def test_missed_after_the_window(self) -> None:
         data = obs(*((str(y), 480) for y in range(2016, 2021)), indicator=FLOW)
@@ -250,7 +250,7 @@ class TestCompound:
         ev = evaluate(target("multiple", factor=2), FLOW, obs(("2018", 70), indicator=FLOW), date(2019, 1, 1))
         assert ev.status is Status.INCOMPLETE
         assert ev.target_value is None
-        assert ev.missing == ("baseline 2015",)
+        assert ev.missing == (Missing("baseline", 2015),)
 
 
 class TestIncrease:

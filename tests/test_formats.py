@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from conftest import write_data
+from cqip.render.csv_sheet import BOM, FORMULA_START, cell
 from cqip.views.records import FIELDS
-from cqip.render.csv_out import BOM, FORMULA_START, cell
 
 COMMANDS = [("status", "--as-of", "2019-06-30"), ("gap", "--year", "2019"), ("report", "--as-of", "2019-06-30")]
 BUNDLED = [("status", "--as-of", "2024-06-30"), ("gap", "--year", "2019"), ("report", "--as-of", "2024-06-30")]

@@ -1,4 +1,4 @@
-"""Random and mutated files thrown at validate, status and add: no traceback, ever.
+"""Random and mutated files thrown at every reading command and at add: no traceback, ever.
 
 Every run must end with exit 0 or exit 2 and, on 2, only `file[:line]: field: message` lines
 and the summary; `add` must leave every file byte-for-byte alone when it refuses, and whatever
@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
-from conftest import TARGETS_YAML, write_data
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import TARGETS_YAML, write_data
 from cqip.cli.app import app
 
-CSV = "indicator,period,value,unit,source,note,recorded\npatents_per_10k,2015,4,件/万人,s,,\npct,2016,400,件,s,,2020-01-01\n"
+CSV = ("indicator,period,value,unit,source,note,recorded\n"
+       "patents_per_10k,2015,4,件/万人,s,,\npct,2016,400,件,s,,2020-01-01\n")
 PROBLEM = re.compile(r"^(/.+?\.(yaml|csv)(:\d+)?|cqip add): .+: .+$")
 SUMMARY = re.compile(r"^\d+ problem\(s\) found; fix them and run `cqip validate`\.$")
 SYNTAX = "\n ,:-[]{}&*!|>#'\"%@`?年月万亿件.0123456789e"
@@ -65,12 +67,15 @@ def _run(*args: str):
     return result
 
 
-@given(targets=yaml_texts(), actuals=csv_files())
-def test_validate_and_status_never_crash(targets: str, actuals: bytes) -> None:
+@given(targets=yaml_texts(), actuals=csv_files(),
+       as_of=st.dates(min_value=date(1900, 1, 8), max_value=date(2200, 12, 31)))
+def test_every_reading_command_refuses_cleanly(targets: str, actuals: bytes, as_of: date) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = write_data(Path(tmp), targets=targets, actuals={})
         (data / "actuals" / "a.csv").write_bytes(actuals)
-        for command in (["validate"], ["status", "-f", "json"], ["status"]):
+        day = as_of.isoformat()
+        for command in (["validate"], ["status", "-f", "json", "--as-of", day], ["status"], ["gap", "--year", "2019"],
+                        ["report", "-f", "text", "--as-of", day]):
             _run("--data", str(data), *command)
 
 
@@ -88,7 +93,8 @@ def test_add_never_crashes_and_never_changes_a_file_when_it_refuses(actuals: byt
         data = write_data(Path(tmp), actuals={})
         (data / "actuals" / "a.csv").write_bytes(actuals)
         before = {p.name: p.read_bytes() for p in (data / "actuals").glob("*.csv")}
-        options = ["--unit", unit, "--source", source] + (["--file", file] if file else []) + (["--revise"] if revise else [])
+        options = ["--unit", unit, "--source", source, *(["--file", file] if file else []),
+                   *(["--revise"] if revise else [])]
         result = _run("--data", str(data), "add", *options, "--", indicator, period, value)
         after = {p.name: p.read_bytes() for p in (data / "actuals").glob("*.csv")}
         if result.exit_code == 2 or result.output.startswith("already recorded"):

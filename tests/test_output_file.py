@@ -48,7 +48,7 @@ def test_report_failing_mid_write_exits_2_with_one_line(cli, data_dir: Path, tmp
     monkeypatch.setattr(writers.os, "replace", broken_rename)
     result = cli("--data", str(data_dir), "report", "--output", str(target))
     assert result.exit_code == 2
-    assert result.stderr == f"cqip: cannot write {target}: I/O error\n"
+    assert result.stderr == f"Error: cannot write {target}: I/O error\n"
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(os.listdir(tmp_path)) == ["data", "r.txt"]
 
@@ -57,7 +57,7 @@ def test_unwritable_output_is_one_line_exit_2(cli, data_dir: Path, tmp_path: Pat
     missing = tmp_path / "no-such-dir" / "r.txt"
     result = cli("--data", str(data_dir), "report", "--output", str(missing))
     assert result.exit_code == 2
-    assert result.stderr == f"cqip: cannot write {missing}: No such file or directory\n"
+    assert result.stderr == f"Error: cannot write {missing}: No such file or directory\n"
 
 
 def test_output_file_holds_what_stdout_would_show(cli, data_dir: Path, tmp_path: Path) -> None:

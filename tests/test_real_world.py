@@ -7,10 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import write_data
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import write_data
 from cqip.data.encoding import decode
 from cqip.data.numbers import parse_number
 from cqip.data.periods import Period, PeriodError
@@ -107,7 +107,8 @@ def test_periods(text: str, period: Period) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["19", "2019-1", "2019/11", "2019-11-31", "2019年13月", "2019年11月30日", "2019Q3", "", "二〇一九年", "1899"]
+    "text", ["19", "2019-1", "2019/11", "2019-11-31", "2019年13月", "2019年11月30日", "2019Q3", "", "二〇一九年",
+             "1899"]
 )
 def test_not_periods(text: str) -> None:
     with pytest.raises(PeriodError):

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import TARGETS_YAML, write_data
 
+from conftest import TARGETS_YAML, write_data
 from cqip.data.models import CITY
 from cqip.verdicts.regions import for_region
 
@@ -108,7 +108,8 @@ def test_compare_ranks_regions_best_first(cli, regional: Path) -> None:
 
 
 def test_compare_text_and_region_only_target(cli, regional: Path) -> None:
-    result = cli("--data", str(regional), "compare", "yuzhong_pct_2020", "--year", "2018", "--format", "text", "--lang", "en")
+    result = cli("--data", str(regional), "compare", "yuzhong_pct_2020", "--year", "2018", "--format", "text",
+                 "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "regions compared" in result.output and "渝中区" in result.output and "江北区" not in result.output
     assert "320 / 300" in result.output
@@ -121,10 +122,12 @@ def test_compare_unknown_target(cli, regional: Path) -> None:
 
 
 def test_compare_table(cli, regional: Path) -> None:
-    result = cli("--data", str(regional), "compare", "patents_2020", "--year", "2018", "-f", "table", env={"COLUMNS": "100"})
+    result = cli("--data", str(regional), "compare", "patents_2020", "--year", "2018", "-f", "table",
+                 env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert [i for i, line in enumerate(lines) if "两江新区" in line] < [i for i, line in enumerate(lines) if "江北区" in line]
+    assert [i for i, line in enumerate(lines) if "两江新区" in line] < [i for i,
+                                                                    line in enumerate(lines) if "江北区" in line]
 
 
 def test_show_and_report_for_a_region(cli, regional: Path) -> None:
@@ -151,8 +154,8 @@ def test_explain_for_a_region(cli, regional: Path) -> None:
 
 
 def test_same_period_in_two_regions_is_fine_twice_in_one_is_a_conflict(cli, tmp_path: Path) -> None:
-    data = write_data(tmp_path / "d", REGIONAL_TARGETS, {
-        "main.csv": REGIONAL_CSV + "patents_per_10k,2018,9.5,件/万人,s,,,渝中区\npatents_per_10k,2018,4,件/万人,s,,,江北区\n"})
+    rows = "patents_per_10k,2018,9.5,件/万人,s,,,渝中区\npatents_per_10k,2018,4,件/万人,s,,,江北区\n"
+    data = write_data(tmp_path / "d", REGIONAL_TARGETS, {"main.csv": REGIONAL_CSV + rows})
     result = cli("--data", str(data), "validate")
     assert result.exit_code == 2
     assert "main.csv:13: value: patents_per_10k 渝中区 2018 = 9.5 conflicts with 9 at" in result.output
@@ -165,7 +168,8 @@ def test_region_names_are_checked_against_the_registry(cli, tmp_path: Path) -> N
     result = cli("--data", str(data), "validate")
     assert result.exit_code == 2
     line = targets.splitlines().index("    regions: {渝中: 10, 两江新区: 5}") + 1
-    assert f"targets.yaml:{line}: targets[0].regions.渝中: unknown region '渝中' (did you mean 渝中区?)" in result.output
+    assert (f"targets.yaml:{line}: targets[0].regions.渝中: unknown region '渝中' (did you mean 渝中区?)"
+            in result.output)
     data = write_data(tmp_path / "e", REGIONAL_TARGETS, {"main.csv": REGIONAL_CSV.replace(",,,江北区", ",,,江北")})
     result = cli("--data", str(data), "validate")  # (rows are checked against the registry once targets.yaml is valid)
     assert result.exit_code == 2
@@ -194,12 +198,14 @@ def test_baseline_value_belongs_to_the_targets_own_region(cli, regional: Path) -
     assert for_region(target, CITY) is target  # nothing to change for the whole city
     district = for_region(target, "渝中区")
     assert district is not None and (district.value, district.baseline_value) == (10, None)
-    assert for_region(catalog.targets[2], CITY) is None and for_region(catalog.targets[2], "渝中区") is catalog.targets[2]
+    assert for_region(catalog.targets[2], CITY) is None and for_region(catalog.targets[2],
+                                                                       "渝中区") is catalog.targets[2]
 
 
 def test_add_with_region(cli, regional: Path) -> None:
     def add(value: str, *region: str):
-        return cli("--data", str(regional), "add", "patents_per_10k", "2019", value, "--unit", "件/万人", "--source", "s",
+        return cli("--data", str(regional), "add", "patents_per_10k", "2019", value, "--unit", "件/万人",
+                   "--source", "s",
                    *region)
 
     assert add("7", "--region", "渝中区").exit_code == 0
@@ -213,8 +219,10 @@ def test_add_with_region(cli, regional: Path) -> None:
 
 
 def test_add_region_needs_a_region_column(cli, data_dir: Path) -> None:
-    (data_dir / "actuals" / "main.csv").write_text("indicator,period,value,unit,source,note,recorded\n", encoding="utf-8")
-    result = cli("--data", str(data_dir), "add", "pct", "2019", "1", "--unit", "件", "--source", "s", "--region", "渝中区",
+    (data_dir / "actuals" / "main.csv").write_text("indicator,period,value,unit,source,note,recorded\n",
+                                                   encoding="utf-8")
+    result = cli("--data", str(data_dir), "add", "pct", "2019", "1", "--unit", "件", "--source", "s", "--region",
+                 "渝中区",
                  "--file", "actuals/main.csv")
     assert result.exit_code == 2
     assert "main.csv: region: the header has no region column" in result.output
@@ -222,18 +230,20 @@ def test_add_region_needs_a_region_column(cli, data_dir: Path) -> None:
 
 def _cell(*variants: str) -> st.SearchStrategy[str]:
     """A cell: a canonical or irregular spelling, or random text."""
-    return st.one_of(st.sampled_from(variants), st.text(alphabet=st.sampled_from(" 0123456789.,-年月件万区渝中#"), max_size=6))
+    return st.one_of(st.sampled_from(variants), st.text(alphabet=st.sampled_from(" 0123456789.,-年月件万区渝中#"),
+                                                        max_size=6))
 
 
 @given(st.lists(st.tuples(
     _cell("patents_per_10k", "pct", " pct", "nope"), _cell("2018", "2018-06", " 2018", "2018年", "2018-13"),
     _cell("3500", "-0", "007.50", "1e3", "3,500", "１２", "9" * 20), _cell("件", "件/万人", "万件", ""),
-    _cell("s", " s ", ""), _cell("", " n "), _cell("", "2020-01-01", "2020-1-1"), _cell("", "渝中区", " 渝中区", "渝中")),
+    _cell("s", " s ", ""), _cell("", " n "), _cell("", "2020-01-01", "2020-1-1"), _cell("", "渝中区", " 渝中区",
+                                                                                        "渝中")),
     max_size=8))
 def test_the_row_shortcut_gives_what_the_full_check_gives(rows: list[tuple[str, ...]]) -> None:
     from cqip.data.actuals_file import REQUIRED_COLUMNS, observation, parse_actuals
-    from cqip.data.targets_file import parse_catalog
     from cqip.data.csv_reader import parse_rows
+    from cqip.data.targets_file import parse_catalog
 
     catalog = parse_catalog(REGIONAL_TARGETS, "targets.yaml")
     out = io.StringIO()

@@ -124,7 +124,8 @@ def test_fail_on_missed_target_exits_1(cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [
     ("report", "--as-of", "2019-06-01", "--since", "2019-06-02"),  # since after as-of
     ("report", "--since", "yesterday"),
-    ("report", "--format", "table"),
+    ("report", "--format", "xlsx-or-anything"),
+    ("report", "--as-of", "2019-06-01", "--year", "2019"),  # one date, two ways
     ("report", "--fail-on", "incomplete"),
     ("report", "--stale-months", "0"),
     ("report", "--lang", "fr"),

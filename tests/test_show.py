@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import write_data
 from rich.cells import cell_len
-from test_evaluation import FLOW, obs, target
 
-from cqip.views.chart_lines import target_lines
-from cqip.verdicts.evaluation import evaluate
-from cqip.render.ascii_chart import Layer, draw
+from conftest import write_data
+from cqip.render.ascii_chart import draw
+from cqip.verdicts.evaluation import Point, evaluate
+from cqip.views.chart_lines import TargetLines, target_lines
+from cqip.views.document import Chart
+from test_evaluation import FLOW, obs, target
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +24,8 @@ def short_paths(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def chart_of(output: str) -> list[str]:
-    return output[output.index("Chart: "):].splitlines()
+    """The chart under its heading and the heading's rule: the 12 plot rows are [1:13]."""
+    return output[output.index("Chart: "):].splitlines()[1:]
 
 
 def plotted(chart: list[str], glyph: str) -> int:
@@ -32,14 +34,14 @@ def plotted(chart: list[str], glyph: str) -> int:
 
 
 def test_show_fits_80_columns_without_colour(cli, data_dir: Path) -> None:
-    result = cli("--data", "data", "show", "patents_per_10k", "--as-of", "2019-06-30", env={"COLUMNS": "80"})
+    result = cli("--data", "data", "show", "patents_per_10k", "--as-of", "2019-06-30", "--lang", "en",
+                 env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     out = result.output
     assert "\x1b[" not in out  # not a terminal: plain text
     assert all(cell_len(line) <= 80 for line in out.splitlines())
     for text in ("每万人口发明专利拥有量", "Invention patents per 10k people", "unit 件/万人 · stock",
-                 "patents_2020  8 件/万人 by 2020  略有滞后", "一、工作目标  I. Goals",
-                 "「到2020年，每万人口发明专利拥有量达到8件」",
+                 "patents_2020  8 件/万人 by 2020  at risk  「到2020年，", "每万人口发明专利拥有量达到8件」",
                  "data/actuals/main.csv:2", "data/actuals/main.csv:3", "https://example.org/b"):
         assert text in out
     chart = chart_of(out)
@@ -50,13 +52,15 @@ def test_show_fits_80_columns_without_colour(cli, data_dir: Path) -> None:
     assert "· expected path  ─ target 8  ● actual  ┊ deadline 2020" in chart[15]
 
 
-def test_show_lang_en_status_words(cli, data_dir: Path) -> None:
-    result = cli("--data", "data", "show", "patents_per_10k", "--as-of", "2019-06-30", "--lang", "en")
-    assert "patents_2020  8 件/万人 by 2020  at risk" in result.output
+def test_show_speaks_chinese_by_default(cli, data_dir: Path) -> None:
+    out = cli("--data", "data", "show", "patents_per_10k", "--as-of", "2019-06-30").output
+    for text in ("单位 件/万人 · 存量", "目标（状态截至 2019-06-30）", "patents_2020  到2020年达到8 件/万人  略有滞后",
+                 "观测值", "图表：patents_2020", "· 预期路径  ─ 目标 8  ● 实际  ┊ 期限 2020"):
+        assert text in out
 
 
 def test_show_as_of_hides_later_observations(cli, data_dir: Path) -> None:
-    result = cli("--data", "data", "show", "patents_per_10k", "--as-of", "2017-12-31")
+    result = cli("--data", "data", "show", "patents_per_10k", "--as-of", "2017-12-31", "--lang", "en")
     assert "main.csv:2" in result.output and "main.csv:3" not in result.output
     assert plotted(chart_of(result.output), "●") == 1
 
@@ -98,13 +102,17 @@ def test_increase_has_no_path() -> None:
     assert target_lines(ev, data, date(2019, 1, 1)).expected == []
 
 
+def _plain(chart: Chart, **size: int) -> list[str]:
+    return ["".join(text for text, _ in line) for line in draw(chart, **size)]
+
+
 def test_chart_grid_by_hand() -> None:
     # 16 plot columns for 2015–2020: a year is 3 columns; 3 rows for 0, 5, 10 (a row is 5 units).
     # The path is at 10·c/15 in column c: rows round(2 − y/5) → columns 0–3 bottom, 4–11 middle, 12–15 top.
     # The actual 6 in 2017 sits at column 6, middle row; the deadline 2019 at column 12.
-    lines = draw([Layer("path", "·", "", [(2015, 0), (2020, 10)], line=True), Layer("actual", "●", "", [(2017, 6)])],
-                 width=20, height=3, marker=(2019.0, "deadline"))
-    assert [line.plain for line in lines] == [
+    lines = TargetLines([Point(2017, 6)], [Point(2015, 0), Point(2020, 10)], None, 2019, False)
+    chart = Chart(lines, "", {"expected": "path", "actual": "actual", "deadline": "deadline"})
+    assert _plain(chart, width=20, height=3) == [
         "10 ┤            ····",
         " 5 ┤    ··●·····┊   ",
         " 0 ┤····        ┊   ",
@@ -116,7 +124,8 @@ def test_chart_grid_by_hand() -> None:
 
 
 def test_chart_without_points() -> None:
-    assert [line.plain for line in draw([Layer("actual", "●", "", [])], width=40)] == ["(nothing to chart)"]
+    chart = Chart(TargetLines([], [], None, 2020, False), "", {"actual": "actual", "empty": "(nothing to chart)"})
+    assert _plain(chart, width=40) == ["(nothing to chart)"]
 
 
 REVISED_CSV = """indicator,period,value,unit,source,note,recorded
@@ -129,7 +138,8 @@ patents_per_10k,2018,6.2,件/万人,https://example.org/final,final,2019-09-01
 def test_show_lists_revisions_under_the_current_value(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_data(tmp_path / "revised", actuals={"main.csv": REVISED_CSV})
     monkeypatch.chdir(tmp_path)
-    result = cli("--data", "revised", "show", "patents_per_10k", "--as-of", "2019-12-31", env={"COLUMNS": "80"})
+    result = cli("--data", "revised", "show", "patents_per_10k", "--as-of", "2019-12-31", "--lang", "en",
+                 env={"COLUMNS": "80"})
     assert result.exit_code == 0
     table = result.output[result.output.index("Observations"):result.output.index("Chart: ")].splitlines()
     current = next(i for i, line in enumerate(table) if line.startswith("2018"))

@@ -6,13 +6,14 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
+
+from cqip.verdicts.evaluation import evaluate
+from cqip.views.chart_lines import target_lines
+from cqip.views.charts import chart as chart_of
 from test_evaluation import FLOW, STOCK, obs, target
 
-from cqip.views.chart_lines import target_lines
-from cqip.verdicts.evaluation import evaluate
-
 pytest.importorskip("matplotlib")
-from cqip.render.svg_chart import target_svg  # noqa: E402 - needs the optional extra
+from cqip.render.svg_chart import target_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 AS_OF = date(2019, 1, 1)
@@ -20,7 +21,7 @@ AS_OF = date(2019, 1, 1)
 
 def chart(kind: str, data: list, indicator=FLOW, **fields: object) -> str:
     ev = evaluate(target(kind, **fields), indicator, data, AS_OF)
-    return target_svg(target_lines(ev, data, AS_OF), "知识产权收入 翻一番", "t1")
+    return target_svg(chart_of(target_lines(ev, data, AS_OF), "知识产权收入 翻一番", "zh", key="t1"))
 
 
 def series(svg: str) -> dict[str, int]:

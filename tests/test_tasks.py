@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from conftest import write_data
-from cqip.store.datadir import bundled_data_dir, read_sources, read_task_sources
-from cqip.views.duties import DEPT_FIELDS, TASK_FIELDS
 from cqip.data.loading import load_all
 from cqip.data.problems import DataError
-from cqip.render.csv_out import BOM
 from cqip.data.task_status_file import Work, check_duplicates, parse_task_status
 from cqip.data.tasks_file import TaskStatus, parse_tasks
+from cqip.render.csv_sheet import BOM
+from cqip.store.datadir import bundled_data_dir, read_sources, read_task_sources
+from cqip.views.depts import DEPT_FIELDS
+from cqip.views.tasks import TASK_FIELDS
 
 COLLECTIVE = "市打击侵犯知识产权和制售假冒伪劣商品工作领导小组各成员单位"
 
@@ -193,8 +194,9 @@ def test_depts_counts(cli, work_dir: Path) -> None:
     # is dated 2020), item 4 done. patents_2020: 4.5 in 2018 vs 6.4 expected, progress 0.125 vs 0.6
     # → off track. pct_2016_2020: 1500 by 2018 = the path's 2500·3/5 → on track. pct_2016_2017:
     # 1000 < 1200 after its deadline → missed. patents_2018 (no owner): 4.5 < 5 → missed.
-    counts = lambda name: [rows[name][k] for k in ("items_led", "items_shared", "items_done", "targets_owned",
-                                                  "targets_off_track", "targets_missed")]
+    def counts(name: str) -> list[int]:
+        return [rows[name][k] for k in ("items_led", "items_shared", "items_done", "targets_owned",
+                                         "targets_off_track", "targets_missed")]
     assert counts("市知识产权局") == [2, 1, 1, 2, 1, 0]  # leads 1, 3; shares 2; done 1; owns A, B
     assert counts("市工商局") == [1, 1, 0, 2, 0, 1]  # leads 2; shares 3; owns B, C (C missed)
     assert counts("市文化委") == [0, 1, 0, 0, 0, 0]
@@ -242,7 +244,7 @@ def test_tasks_table_groups_by_area_and_counts(cli, work_dir: Path) -> None:
     result = cli("--data", str(work_dir), "tasks", "-f", "table", "--lang", "en", "--as-of", "2019-06-30",
                  env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert "Area 一: Coordination" in result.output and "二、创造" in result.output  # wide: both languages
+    assert "Area 一: Coordination" in result.output and "Area 二: Creation" in result.output
     assert "in progress (overdue)" in result.output and "item 1: launched\n" in result.output
     assert "4 items: 0 not started, 1 in progress, 2 done, 0 dropped, 1 not reported; 1 overdue\n" in result.output
 
@@ -311,7 +313,8 @@ def test_tasks_text_grouped_by_area_with_notes_and_counts(cli, work_dir: Path) -
         序号  工作举措  责任部门（牵头在前）                         进展            日期        依据
         ----  --------  -------------------------------------------  --------------  ----------  -----------
            3  丙        市知识产权局、市文化委、市工商局             未报告
-           4  丁        {COLLECTIVE[:21]}…  已完成          2017        https://e/5
+           4  丁        {COLLECTIVE[:21]}   已完成          2017        https://e/5
+                        {COLLECTIVE[21:]}
 
         说明
         ----
@@ -321,8 +324,8 @@ def test_tasks_text_grouped_by_area_with_notes_and_counts(cli, work_dir: Path) -
         """
     )
     # Both areas share one set of column widths: 4 + 8 + 58 (the collective, 29 characters) + 14 +
-    # 10 + 11 cells + 5 gaps of 2 = 115 > 100, so the departments column is cut by 15 to 43 cells:
-    # 21 of its characters (42 cells) and the ellipsis; every other column stays whole.
+    # 10 + 11 cells + 5 gaps of 2 = 115 > 100, so the departments column narrows by 15 to 43 cells and
+    # the collective wraps after 21 characters (42 cells); nothing is cut, every other column stays whole.
 
 
 def test_default_format_off_a_terminal_is_text(cli, work_dir: Path) -> None:
@@ -351,7 +354,7 @@ ALL_STATUSES = "task,date,status,evidence\n1,2017-03,not_started,\n2,2017-06,dro
 def test_tasks_markdown_words_per_language(cli, tmp_path: Path, lang: str, rows: list[str], count: str) -> None:
     lines = _tasks(cli, write_work(tmp_path, log=ALL_STATUSES), "-f", "markdown", "--lang", lang).splitlines()
     assert [line for line in lines if line[:3] in ("| 1", "| 2", "| 3", "| 4")] == rows
-    area = {"zh": "## 二、创造", "en": "## Area 二: Creation"}[lang]
+    area = {"zh": "### 二、创造", "en": "### Area 二: Creation"}[lang]
     assert area in lines and lines[-1] == count
     assert lines[0] == {"zh": "# 测试计划 — 工作任务进展 截至 2019-06-30",
                         "en": "# Test work plan — work items as of 2019-06-30"}[lang]
@@ -433,7 +436,8 @@ def test_typo_in_a_target_owner(runner, tmp_path: Path) -> None:
 
 
 def test_numbering_gap_and_duplicates(runner, tmp_path: Path) -> None:
-    tasks = TASKS.replace("number: 2,", "number: 5,").replace("[市知识产权局, 市文化委, 市工商局]", "[市文化委, 市文化委]")
+    tasks = TASKS.replace("number: 2,", "number: 5,").replace("[市知识产权局, 市文化委, 市工商局]",
+                                                              "[市文化委, 市文化委]")
     root = write_work(tmp_path, tasks=tasks, log=None)
     assert _validate_errors(runner, root) == [
         f"{root}/tasks.yaml:10: tasks: item numbers must run from 1 without a gap; missing 2",

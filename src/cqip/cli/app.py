@@ -1,18 +1,38 @@
-"""The `cqip` command: option parsing only; every computation lives in the core modules."""
+"""The `cqip` command: option parsing only; every computation lives in the core layers.
+
+Every error a user can cause is a `CqipError`; the command group catches it in one place,
+prints its lines to stderr and exits with its status — never a traceback.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from cqip import __version__
 from cqip.cli import add, compare, depts, explain, gap, report, show, status, tasks, validate
 from cqip.cli.common import State
+from cqip.data.problems import CqipError
+
+
+class Commands(TyperGroup):
+    """The group that turns a user's error into its message and exit status."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # typer's Context is click's
+        try:
+            return super().invoke(ctx)
+        except CqipError as exc:
+            for line in exc.lines():
+                typer.echo(line, err=True)
+            ctx.exit(exc.status)
+
 
 app = typer.Typer(
     name="cqip",
+    cls=Commands,
     help="Track Chongqing's 2016 IP-strong-city plan (渝府发〔2016〕56号): targets, sourced actuals, verdicts.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -33,24 +53,19 @@ def root(
     data: Annotated[
         Path | None,
         typer.Option("--data", metavar="DIR", envvar="CQIP_DATA",
-                     help="Directory holding targets.yaml, actuals/ and optionally tasks.yaml, task_status/ (default: $CQIP_DATA, else the bundled data)."),
+                     help="Directory holding targets.yaml, actuals/ and optionally tasks.yaml, task_status/ "
+                          "(default: $CQIP_DATA, else the bundled data)."),
     ] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
 ) -> None:
     """Track the plan's targets against dated, sourced observations."""
     ctx.obj = State(data=data)
 
 
-app.command("status")(status.status)
-app.command("gap")(gap.gap)
-app.command("validate")(validate.validate)
-app.command("report")(report.report)
-app.command("tasks")(tasks.tasks)
-app.command("depts")(depts.depts)
-app.command("explain")(explain.explain)
-app.command("show")(show.show)
-app.command("add")(add.add)
-app.command("compare")(compare.compare)
+for command in (status.status, gap.gap, validate.validate, report.report, tasks.tasks, depts.depts, explain.explain,
+                show.show, add.add, compare.compare):
+    app.command(command.__name__)(command)
 
 
 def main() -> None:

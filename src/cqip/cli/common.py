@@ -1,59 +1,38 @@
-"""What every command shares: the data directory, output options, loading with clean errors.
+"""What every command shares: the data directory, the option objects, loading, and output.
 
-Heavy modules (pydantic, yaml, the evaluation) are imported inside the helpers, so that
+Heavy modules (pydantic, yaml, the evaluation, rich) are imported inside the helpers, so that
 `cqip --help` and usage errors start fast.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
+from cqip.render.formats import Format
+from cqip.views.words import Lang
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
-    from rich.table import Table
 
-    from cqip.verdicts.evaluation import Evaluation
-    from cqip.data.models import Catalog, Dataset, Target
-    from cqip.render.blocks import Block
-    from cqip.data.problems import Problem
+    from cqip.data.models import Catalog, Dataset
     from cqip.data.task_status_file import Work
+    from cqip.verdicts.evaluation import Evaluation
+    from cqip.views.document import Document
 
-EXIT_INVALID = 2
-WIDE = 120  # terminal columns from which tables also show the Chinese indicator names
+    TargetsView = Callable[[list[Evaluation], Catalog, str, str], Document]
 
-
-class Format(StrEnum):
-    TABLE = "table"
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    CSV = "csv"
-
-
-class ReportFormat(StrEnum):
-    """The report is prose with tables, so it has no rich-table form; html is a page with charts."""
-
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    CSV = "csv"
-    HTML = "html"
-
-
-class Lang(StrEnum):
-    ZH = "zh"
-    EN = "en"
+TEXT_WIDTH = 100  # plain text when COLUMNS does not say otherwise: fits a mail reader
+MIN_WIDTH = 40
 
 
 @dataclass
@@ -76,51 +55,51 @@ def parse_date(value: str | None) -> date | None:
     return day
 
 
-FormatOption = Annotated[
-    Format | None,
-    typer.Option("--format", "-f", show_default=False,
-                 help="table (default on a terminal), text (default otherwise), markdown, json or csv."),
-]
+def _formats(names: str) -> Any:
+    """`--format`/`-f`; the default is a table on a terminal and plain text otherwise, for every command."""
+    return typer.Option("--format", "-f", show_default=False,
+                        help=f"{names} (default: table on a terminal, text otherwise).")
+
+
+# One Format enum; each command offers a subset of its values (a test checks they are Format's).
+TableFormats = Annotated[Literal["table", "text", "markdown", "json", "csv"] | None,
+                         _formats("table, text, markdown, json or csv")]
+DocumentFormats = Annotated[Literal["table", "text", "markdown", "json"] | None,
+                            _formats("table, text, markdown or json")]
+ReportFormats = Annotated[Literal["table", "text", "markdown", "json", "csv", "html"] | None,
+                          _formats("table, text, markdown, json, csv or html (needs the html extra)")]
 LangOption = Annotated[
-    Lang, typer.Option("--lang", envvar="CQIP_LANG", help="Language of names and status words (default: $CQIP_LANG, else zh)."),
+    Lang, typer.Option("--lang", envvar="CQIP_LANG",
+                       help="Language of every word shown (default: $CQIP_LANG, else zh)."),
 ]
 DeptOption = Annotated[
     str | None,
-    typer.Option("--dept", metavar="NAME", help="Only what this department (spelled as in the plan, e.g. 市工商局) is responsible for."),
+    typer.Option("--dept", metavar="NAME",
+                 help="Only what this department (spelled as in the plan, e.g. 市工商局) is responsible for."),
 ]
 AsOfOption = Annotated[
     date | None,
     typer.Option("--as-of", parser=parse_date, metavar="YYYY-MM-DD",
                  help="Evaluate as of this date instead of today (observations after it are ignored)."),
 ]
-
+YearOption = Annotated[int | None, typer.Option("--year", "-y", min=1900, max=2200,
+                                               help="Shorthand for --as-of YEAR-12-31: where things stood at the end "
+                                                    "of a year.")]
 RegionOption = Annotated[
     str | None,
     typer.Option("--region", metavar="NAME",
-                 help="Only this region's observations, against its own target values (default: 全市, the whole city)."),
+                 help="Only this region's observations, against its own target values (default: 全市, the whole "
+                      "city)."),
 ]
-
-YearOption = Annotated[int | None, typer.Option("--year", "-y", min=1900, max=2200,
-                                               help="Use only observations up to the end of this year (default: today).")]
-
-
-def year_end_or_today(year: int | None) -> date:
-    return date(year, 12, 31) if year is not None else date.today()
+TargetArgument = Annotated[str, typer.Argument(metavar="TARGET_ID",
+                                               help="A target id from targets.yaml, e.g. "
+                                                    "invention_patents_per_10k_2020.")]
 
 
-def output_format(chosen: Format | None) -> Format:
-    """An explicit --format, else a table for a person at a terminal and plain text for pipes and cron."""
-    if chosen is not None:
-        return chosen
-    return Format.TABLE if sys.stdout.isatty() else Format.TEXT
+def as_of(day: date | None, year: int | None) -> date:
+    from cqip.verdicts.scope import as_of_date
 
-
-def console() -> Console:
-    """Rich console: colour only on a terminal (and never with NO_COLOR); 100 columns when piped."""
-    from rich.console import Console
-
-    width = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 100
-    return Console(width=width, soft_wrap=False)
+    return as_of_date(day, year, date.today())
 
 
 def data_dir(ctx: typer.Context) -> Path:
@@ -130,124 +109,78 @@ def data_dir(ctx: typer.Context) -> Path:
     return resolve_data_dir(state.data if state else None)
 
 
+def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
+    """targets, actuals and, when tasks.yaml exists, the work items, checked together."""
+    from cqip.store.datadir import load_directory
+
+    return load_directory(data_dir(ctx))
+
+
 def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,
          target_id: str | None = None) -> Dataset:
-    """The checked dataset as the options scope it (see `scope.scoped`); or every problem and exit 2."""
+    """The checked dataset as the options scope it (see `scope.scoped`)."""
     from cqip.verdicts.scope import scoped
 
     dataset, work = load_all(ctx)
-    with _usage_errors():
-        return scoped(dataset, work, region=region, dept=dept, target_id=target_id)
+    return scoped(dataset, work, region=region, dept=dept, target_id=target_id)
 
 
-def load_work(ctx: typer.Context) -> tuple[Dataset, Work]:
-    """The whole city's dataset and the work items; a data directory without tasks.yaml is a usage error here."""
-    from cqip.verdicts.scope import need_work, scoped
-
-    dataset, work = load_all(ctx)
-    with _usage_errors():
-        return scoped(dataset, work), need_work(work)
+def chosen(fmt: str | None) -> Format:
+    """An explicit --format, else a table for a person at a terminal and plain text for pipes and cron."""
+    if fmt is not None:
+        return Format(fmt)
+    return Format.TABLE if sys.stdout.isatty() else Format.TEXT
 
 
-def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
-    """targets, actuals and, when tasks.yaml exists, the work items, checked together."""
-    from cqip.store.datadir import read_sources, read_task_sources
-    from cqip.data.loading import load_all as load_sources
-    from cqip.data.problems import DataError
-
+def width() -> int:
+    """$COLUMNS when set (and sane), else what fits a mail reader."""
     try:
-        directory = data_dir(ctx)
-        targets, actuals = read_sources(directory)
-        tasks, statuses = read_task_sources(directory)
-        with _no_gc():
-            return load_sources(targets, actuals, tasks, statuses)
-    except DataError as exc:
-        fail(exc.problems)
+        return max(MIN_WIDTH, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return TEXT_WIDTH
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """The cycle collector paused while loading: a million rows make a million tuples, none in a
-    cycle, and its passes over the growing heap added a quarter to the loading time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def console() -> Console:
+    """Rich console: colour only on a terminal (and never with NO_COLOR); $COLUMNS or 100 when piped."""
+    from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() and "COLUMNS" not in os.environ else width(), soft_wrap=False)
 
 
-def check_dept(work: Work, dept: str) -> None:
-    from cqip.verdicts.scope import check_dept as check
+def output(fmt: str | None, documents: Sequence[Document], data: Any = None, fields: Sequence[str] = (),
+           path: Path | None = None) -> None:
+    """The view in the chosen format, on stdout or written atomically to `path` (a file is not a
+    terminal: there the default, and a table, become plain text)."""
+    chosen_format = chosen(fmt) if path is None else Format(fmt or Format.TEXT)
+    if chosen_format is Format.TABLE and path is None:
+        from cqip.render.terminal import show
 
-    with _usage_errors():
-        check(work, dept)
-
-
-@contextmanager
-def _usage_errors() -> Iterator[None]:
-    """A `ScopeError` from the core becomes `Error: …` on stderr and exit 2."""
-    from cqip.verdicts.scope import ScopeError
-
-    try:
-        yield
-    except ScopeError as exc:
-        usage_fail(str(exc))
-
-
-def usage_fail(message: str) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(EXIT_INVALID)
-
-
-def fail(problems: list[Problem]) -> NoReturn:
-    for problem in problems:
-        typer.echo(str(problem), err=True)
-    typer.echo(f"{len(problems)} problem(s) found; fix them and run `cqip validate`.", err=True)
-    raise typer.Exit(EXIT_INVALID)
-
-
-def unknown(what: str, name: str, known: Iterable[str], hint: str = "") -> NoReturn:
-    """A name not in the data: one line with the nearest known name, exit 2."""
-    from cqip.data.names import suggest
-
-    typer.echo(f"Error: unknown {what} {name!r}{suggest(name, known) or hint}", err=True)
-    raise typer.Exit(EXIT_INVALID)
-
-
-def find_target(catalog: Catalog, target_id: str) -> Target:
-    """The target with this id, or a one-line error naming the nearest id (exit 2)."""
-    target = next((t for t in catalog.targets if t.id == target_id), None)
-    if target is None:
-        unknown("target", target_id, [t.id for t in catalog.targets])
-    return target
-
-
-def show_targets(chosen: Format | None, evaluations: list[Evaluation], as_of: date, blocks: list[Block],
-                 lang: Lang, table: Callable[[bool], Table]) -> None:
-    """status and gap alike: the rich table (given whether the terminal is wide) with its footer on a
-    terminal, else the chosen format from the same evaluations and blocks."""
-    fmt = output_format(chosen)
-    if fmt is not Format.TABLE:
-        from cqip.render.formats import render_targets
-
-        emit(render_targets(fmt, evaluations, as_of, blocks))
+        out = console()
+        for doc in documents:
+            show(doc, out)
         return
-    from cqip.render.blocks import notes, summary
+    from cqip.render.formats import render
 
-    out = console()
-    out.print(table(out.width >= WIDE))
-    print_footer(out, list(notes(evaluations, lang)), summary(evaluations, lang))
+    text = render(Format.TEXT if chosen_format is Format.TABLE else chosen_format, documents, data, fields, width())
+    if path is None:
+        sys.stdout.write(text)
+        return
+    from cqip.store.output import write_output
+
+    write_output(path, text.encode("utf-8"))
 
 
-def emit(text: str) -> None:
-    sys.stdout.write(text)
+def targets_command(ctx: typer.Context, view: TargetsView, what: str, fmt: str | None, day: date | None,
+                    year: int | None, lang: str, dept: str | None, region: str | None) -> None:
+    """`status` and `gap`: every target evaluated and laid out by `view` under the title `what` (JSON and CSV:
+    the records by id)."""
+    from cqip.verdicts.evaluation import evaluate_all
+    from cqip.verdicts.regions import titled
+    from cqip.views.records import FIELDS, sorted_records
+    from cqip.views.targets import title
 
-
-def print_footer(out: Console, notes: list[str], summary: str) -> None:
-    from rich.markup import escape
-
-    for note in notes:
-        out.print(escape(note), overflow="fold")
-    out.print(summary)
+    dataset = load(ctx, dept, region)
+    when = as_of(day, year)
+    evaluations = evaluate_all(dataset, when)
+    heading = title(titled(dataset.catalog.plan.id, dataset.region), what, when.isoformat(), lang)
+    output(fmt, [view(evaluations, dataset.catalog, heading, lang)], sorted_records(evaluations, when), FIELDS)

@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import typer
 
-from cqip.cli.common import (WIDE, AsOfOption, Format, FormatOption, Lang, LangOption, console, emit, load_work, output_format,
-                             print_footer)
+from cqip.cli.common import AsOfOption, LangOption, TableFormats, YearOption, as_of, load_all, output
+from cqip.views.words import Lang
 
 
-def depts(ctx: typer.Context, format: FormatOption = None, as_of: AsOfOption = None, lang: LangOption = Lang.ZH) -> None:
+def depts(ctx: typer.Context, format: TableFormats = None, as_of_day: AsOfOption = None, year: YearOption = None,
+          lang: LangOption = Lang.ZH) -> None:
     """One row per department: items led, items shared, items done, targets owned, off track, missed."""
-    from cqip.views.duties import dept_records, unowned
     from cqip.verdicts.evaluation import evaluate_all
-    from cqip.render.work_blocks import dept_notes, depts_blocks, depts_title, unowned_line
+    from cqip.verdicts.scope import need_work, scoped
+    from cqip.views import depts as view
 
-    dataset, work = load_work(ctx)
-    when = as_of or date.today()
-    evaluations = evaluate_all(dataset, when)
-    records = dept_records(work, evaluations, when)
-    orphans = unowned(evaluations)
-    title = depts_title(work.book, when, lang)
-    fmt = output_format(format)
-    if fmt is not Format.TABLE:
-        from cqip.views.duties import DEPT_FIELDS
-        from cqip.render.formats import render
-
-        emit(render(fmt, records, depts_blocks(records, orphans, len(evaluations), title, lang), DEPT_FIELDS))
-        return
-    from cqip.render.work_table import depts_table
-
-    out = console()
-    out.print(depts_table(records, title, wide=out.width >= WIDE, lang=lang))
-    print_footer(out, list(dept_notes(records, lang)), unowned_line(orphans, len(evaluations), lang))
+    dataset, found = load_all(ctx)
+    work = need_work(found)
+    when = as_of(as_of_day, year)
+    evaluations = evaluate_all(scoped(dataset, work), when)
+    records = view.dept_records(work, evaluations, when)
+    doc = view.document(records, view.unowned(evaluations), len(evaluations), view.title(work.book, when, lang), lang)
+    output(format, [doc], records, view.DEPT_FIELDS)

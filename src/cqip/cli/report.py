@@ -9,10 +9,23 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import (EXIT_INVALID, AsOfOption, DeptOption, Lang, LangOption, RegionOption, ReportFormat, data_dir, emit,
-                             load, parse_date, usage_fail)
-
-EXIT_FAILING = 1
+from cqip.cli.common import (
+    AsOfOption,
+    DeptOption,
+    LangOption,
+    RegionOption,
+    ReportFormats,
+    YearOption,
+    as_of,
+    chosen,
+    data_dir,
+    load,
+    output,
+    parse_date,
+)
+from cqip.data.problems import ExitStatus, UsageError
+from cqip.render.formats import Format
+from cqip.views.words import Lang
 
 
 class FailOn(StrEnum):
@@ -22,13 +35,13 @@ class FailOn(StrEnum):
 
 def report(
     ctx: typer.Context,
-    as_of: AsOfOption = None,
+    as_of_day: AsOfOption = None,
+    year: YearOption = None,
     since: Annotated[date | None, typer.Option(
         "--since", parser=parse_date, metavar="YYYY-MM-DD",
         help="Compare with the data as it stood on this day (default: 7 days before --as-of).")] = None,
-    format: Annotated[ReportFormat, typer.Option(
-        "--format", "-f", help="text, markdown, json, csv or html (needs the html extra).")] = ReportFormat.TEXT,
-    output: Annotated[Path | None, typer.Option(
+    format: ReportFormats = None,
+    output_file: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
         help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact).")] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
@@ -41,37 +54,23 @@ def report(
 ) -> None:
     """The report to mail every week: counts, changes since --since, targets needing attention, stale data."""
     from cqip.verdicts.evaluation import Status
-    from cqip.views.report import build_report, fails
+    from cqip.verdicts.scope import check_since
+    from cqip.views import report as view
+    from cqip.views.records import FIELDS, sorted_records
 
-    when = as_of or date.today()
+    when = as_of(as_of_day, year)
     before = since or when - timedelta(days=7)
-    if before > when:
-        raise typer.BadParameter(f"{before} is after --as-of {when}", param_hint="--since")
-    if format is ReportFormat.HTML:
+    check_since(before, when)
+    fmt = chosen(format) if output_file is None else Format(format or Format.TEXT)
+    if fmt is Format.HTML:
         _need_matplotlib()
     dataset = load(ctx, dept, region)
-    built = build_report(dataset, str(data_dir(ctx)), when, before, stale_months)
-    if format is ReportFormat.HTML:
-        from cqip.render.html_report import render
-        from cqip.views.ordering import by_section
-
-        text = render(built, by_section(built.evaluations, dataset.catalog), lang)
-    elif format is ReportFormat.JSON:
-        from cqip.views.records import report_record
-        from cqip.render.json_out import dumps
-
-        text = dumps(report_record(built))
-    else:
-        from cqip.render.blocks import report_blocks
-        from cqip.render.formats import render_targets
-
-        text = render_targets(format, built.evaluations, when, report_blocks(built, lang))
-    if output is None:
-        emit(text)
-    else:
-        _write(output, text)
-    if fail_on is not None and fails(built.evaluations, Status(fail_on.value)):
-        raise typer.Exit(EXIT_FAILING)
+    built = view.build_report(dataset, str(data_dir(ctx)), when, before, stale_months)
+    documents = view.page(built, dataset.catalog, lang) if fmt is Format.HTML else (view.document(built, lang),)
+    data = view.report_record(built) if fmt is Format.JSON else sorted_records(built.evaluations, when)
+    output(fmt.value, documents, data, FIELDS, output_file)
+    if fail_on is not None and view.fails(built.evaluations, Status(fail_on.value)):
+        raise typer.Exit(ExitStatus.FAILING)
 
 
 def _need_matplotlib() -> None:
@@ -79,14 +78,4 @@ def _need_matplotlib() -> None:
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        usage_fail("--format html needs matplotlib: pip install 'cqip[html]'")
-
-
-def _write(path: Path, text: str) -> None:
-    from cqip.store.output import write_atomic
-
-    try:
-        write_atomic(path, text.encode("utf-8"))
-    except OSError as exc:
-        typer.echo(f"cqip: cannot write {path}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(EXIT_INVALID) from None
+        raise UsageError("--format html needs matplotlib: pip install 'cqip[html]'") from None

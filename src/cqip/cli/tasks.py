@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from cqip.cli.common import (WIDE, AsOfOption, DeptOption, Format, FormatOption, Lang, LangOption, check_dept, console, emit,
-                             load_work, output_format, print_footer, usage_fail)
+from cqip.cli.common import AsOfOption, DeptOption, LangOption, TableFormats, YearOption, as_of, load_all, output
+from cqip.views.words import Lang
 
 
 class StatusChoice(StrEnum):
@@ -24,39 +23,28 @@ class StatusChoice(StrEnum):
 
 def tasks(
     ctx: typer.Context,
-    area: Annotated[str | None, typer.Option("--area", metavar="一…六", help="Only the items of this area of the annex.")] = None,
+    area: Annotated[str | None, typer.Option("--area", metavar="一…六",
+                                             help="Only the items of this area of the annex.")] = None,
     dept: DeptOption = None,
-    status: Annotated[StatusChoice | None, typer.Option("--status", help="Only items whose latest report has this status.")] = None,
-    lead_only: Annotated[bool, typer.Option("--lead-only", help="With --dept: only the items that department leads.")] = False,
-    format: FormatOption = None,
-    as_of: AsOfOption = None,
+    status: Annotated[StatusChoice | None, typer.Option("--status",
+                                                        help="Only items whose latest report has this status.")] = None,
+    lead_only: Annotated[bool, typer.Option("--lead-only",
+                                            help="With --dept: only the items that department leads.")] = False,
+    format: TableFormats = None,
+    as_of_day: AsOfOption = None,
+    year: YearOption = None,
     lang: LangOption = Lang.ZH,
 ) -> None:
     """Work items of the plan's annex with their latest status, date and evidence, and a count per status."""
-    from cqip.views.duties import TaskFilter, task_records
-    from cqip.render.work_blocks import task_notes, task_summary, tasks_blocks, tasks_title
     from cqip.data.tasks_file import TaskStatus
+    from cqip.verdicts.scope import check_task_filter, need_work
+    from cqip.views import tasks as view
 
-    if lead_only and dept is None:
-        usage_fail("--lead-only needs --dept")
-    _, work = load_work(ctx)
-    if dept is not None:
-        check_dept(work, dept)
-    if area is not None and (message := work.book.unknown_area(area)):
-        usage_fail(f"--area: {message}")
-    when = as_of or date.today()
-    keep = TaskFilter(area, dept, TaskStatus(status.value) if status else None, lead_only)
-    records = task_records(work, when, keep)
-    title = tasks_title(work.book, when, dept, lang)
-    fmt = output_format(format)
-    if fmt is not Format.TABLE:
-        from cqip.views.duties import TASK_FIELDS
-        from cqip.render.formats import render
-
-        emit(render(fmt, records, tasks_blocks(records, work.book, title, lang), TASK_FIELDS))
-        return
-    from cqip.render.work_table import tasks_table
-
-    out = console()
-    out.print(tasks_table(records, work.book, title, wide=out.width >= WIDE, lang=lang))
-    print_footer(out, list(task_notes(records, lang)), task_summary(records, lang))
+    _, found = load_all(ctx)
+    work = need_work(found)
+    check_task_filter(work, area=area, dept=dept, lead_only=lead_only)
+    when = as_of(as_of_day, year)
+    records = view.task_records(work, when, view.TaskFilter(area, dept, TaskStatus(status.value) if status else None,
+                                                          lead_only))
+    heading = view.title(work.book, when, dept, lang)
+    output(format, [view.document(records, work.book, heading, lang)], records, view.TASK_FIELDS)

@@ -1,4 +1,4 @@
-"""`cqip validate`: check every data file; silent success line for cron, exit 2 on any problem."""
+"""`cqip validate`: check every data file; one OK line for cron, exit 2 with every problem otherwise."""
 
 from __future__ import annotations
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from cqip.data.names import suggest
 from cqip.data.csv_reader import Row, Table, parse_rows
 from cqip.data.models import CITY, Catalog, Observation
+from cqip.data.names import suggest
 from cqip.data.numbers import parse_number
 from cqip.data.periods import Period, PeriodError
 from cqip.data.problems import Problem
@@ -43,7 +43,8 @@ def _identity(obs: Observation) -> tuple[str, str, int, int | None, int | None]:
 def _clash(obs: Observation, other: Observation) -> Problem:
     if obs.value == other.value:
         return Problem(obs.file, obs.line, "period", f"duplicate of {other.where} ({obs.what})")
-    return Problem(obs.file, obs.line, "value", f"{obs.what} = {obs.value:g} conflicts with {other.value:g} at {other.where}")
+    return Problem(obs.file, obs.line, "value",
+                   f"{obs.what} = {obs.value:g} conflicts with {other.value:g} at {other.where}")
 
 
 def observation(row: Row, catalog: Catalog | None) -> Observation | None:

@@ -53,7 +53,8 @@ class Table:
 
     def row(self, line: int, cells: list[str]) -> Row:
         """The record as named, trimmed cells; more cells than the header is a problem."""
-        row = Row(self.filename, line, {name: cells[i].strip() if i < len(cells) else "" for name, i in self.columns.items()})
+        row = Row(self.filename, line, {name: cells[i].strip() if i < len(cells) else "" for name,
+                                        i in self.columns.items()})
         if len(cells) > self.width:
             row.bad("row", f"{len(cells)} cells but the header has {self.width}")
         return row
@@ -118,7 +119,7 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
     for cells in reader:
         start, line = line, reader.line_num + 1
         first = cells[0] if cells else ""
-        if not first or first[0] == "#" or first[0].isspace():  # the common case needs none of this
-            if not any(c.strip() for c in cells) or first.lstrip().startswith("#"):
-                continue
+        unusual = not first or first[0] == "#" or first[0].isspace()  # the common case needs none of the rest
+        if unusual and (not any(c.strip() for c in cells) or first.lstrip().startswith("#")):
+            continue
         yield start, cells

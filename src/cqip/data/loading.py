@@ -12,9 +12,9 @@ from typing import TypeVar
 
 from cqip.data.actuals_file import check_duplicates, parse_actuals
 from cqip.data.encoding import decode
-from cqip.data.targets_file import parse_catalog
 from cqip.data.models import Catalog, Dataset
 from cqip.data.problems import DataError, Problem
+from cqip.data.targets_file import parse_catalog
 from cqip.data.task_status_file import Work, parse_task_status
 from cqip.data.task_status_file import check_duplicates as check_reports
 from cqip.data.tasks_file import parse_tasks

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from cqip.data.actuals_file import COLUMNS, observation
-from cqip.data.encoding import decode_with_codec
 from cqip.data.csv_reader import Row, read_header
+from cqip.data.encoding import decode_with_codec
 from cqip.data.models import Catalog, Observation
 from cqip.data.problems import DataError, Problem
 
@@ -102,4 +102,5 @@ def append_bytes(existing: bytes | None, filename: str, cells: dict[str, str]) -
     try:
         return out.getvalue().encode(codec)
     except UnicodeEncodeError as exc:
-        raise DataError([Problem(COMMAND_LINE, None, "text", f"{exc.object[exc.start:exc.end]!r} cannot be written as {codec}")]) from None
+        raise DataError([Problem(COMMAND_LINE, None, "text",
+                                 f"{exc.object[exc.start:exc.end]!r} cannot be written as {codec}")]) from None

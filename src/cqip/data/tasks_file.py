@@ -16,10 +16,9 @@ from typing import Annotated
 
 from pydantic import Field
 
+from cqip.data.models import _Strict
 from cqip.data.names import suggest
 from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_model
-from cqip.data.models import _Strict
-
 
 Name = Annotated[str, Field(min_length=1)]
 

@@ -138,7 +138,8 @@ def check_unique(parsed: BaseModel, *keys: tuple[str, str]) -> Iterator[tuple[Ke
                 yield (collection, i, key), f"duplicate {key} {getattr(item, key)!r}"
 
 
-def check_names(path: KeyPath, names: Sequence[str], known: Collection[str], what: str) -> Iterator[tuple[KeyPath, str]]:
+def check_names(path: KeyPath, names: Sequence[str], known: Collection[str],
+                what: str) -> Iterator[tuple[KeyPath, str]]:
     """Each name must be one of `known` (else the closest is suggested) and appear only once."""
     for j, name in enumerate(names):
         if name not in known:

@@ -1,37 +1,46 @@
-"""One switch from an output format to the text it produces, shared by every command with --format."""
+"""The output formats, and the one place that turns a command's view into the chosen one.
+
+People get a Document laid out (terminal, text, Markdown, HTML); machines get the records
+(JSON, CSV), whose keys and codes do not change with the language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-from cqip.verdicts.evaluation import Evaluation
-from cqip.views.records import FIELDS
-from cqip.render.blocks import Block
-
-
-def render(fmt: str, records: list[dict[str, Any]], blocks: list[Block], fields: Sequence[str] = FIELDS) -> str:
-    """json/csv: the flat records (csv columns `fields`); text/markdown: the blocks (the rich table is separate)."""
-    if fmt == "json":
-        from cqip.render.json_out import dumps
-
-        return dumps(records)
-    if fmt == "csv":
-        from cqip.render import csv_out
-
-        return csv_out.dumps(records, fields)
-    if fmt == "markdown":
-        from cqip.render import markdown
-
-        return markdown.render(blocks)
-    from cqip.render import text
-
-    return text.render(blocks)
+if TYPE_CHECKING:
+    from cqip.views.document import Document
 
 
-def render_targets(fmt: str, evaluations: list[Evaluation], as_of: date, blocks: list[Block]) -> str:
-    """Targets as one record each, by id."""
-    from cqip.views.records import sorted_records
+class Format(StrEnum):
+    TABLE = "table"  # the terminal: colours, wrapped to its width
+    TEXT = "text"  # plain text for mail and files
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
 
-    return render(fmt, sorted_records(evaluations, as_of), blocks)
+
+def render(fmt: Format, documents: Sequence[Document], data: Any, fields: Sequence[str] = (), width: int = 100) -> str:
+    """Everything but TABLE, which prints straight to a console (`terminal.show`)."""
+    if fmt is Format.JSON:
+        from cqip.render.json_data import dumps
+
+        return dumps(data)
+    if fmt is Format.CSV:
+        from cqip.render.csv_sheet import dumps as csv_dumps
+
+        return csv_dumps(data, fields)
+    if fmt is Format.HTML:
+        from cqip.render.html_page import render as html
+
+        return html(documents)
+    if fmt is Format.MARKDOWN:
+        from cqip.render.markdown import render as markdown
+
+        return "\n".join(markdown(doc) for doc in documents)
+    from cqip.render.plain_text import render as text
+
+    return "\n".join(text(doc, width) for doc in documents)

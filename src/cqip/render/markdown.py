@@ -1,28 +1,39 @@
-"""Markdown for pasting into documents and wikis: headings, bullet lines and pipe tables."""
+"""Markdown for pasting into documents and wikis: headings, bullet lines, pipe tables."""
 
 from __future__ import annotations
 
-from cqip.render.blocks import Block
+from cqip.render.ascii_chart import draw
+from cqip.views.document import Cell, Document
+
+CHART_WIDTH = 80
 
 
-def render(blocks: list[Block]) -> str:
-    out: list[str] = []
-    for i, block in enumerate(blocks):
+def render(doc: Document) -> str:
+    out: list[str] = ["# " + _escape(doc.title), ""]
+    for block in doc.blocks:
         if block.title:
-            out += [("# " if i == 0 else "## ") + _escape(block.title), ""]
+            out += ["#" * block.level + " " + _escape(block.title), ""]
         if block.lines:
-            out += [f"- {_escape(line)}" if line else "" for line in block.lines] + [""]
-        if block.header:
-            out += [_row(block.header),
-                    "|" + "|".join("---:" if j in block.right else "---" for j in range(len(block.header))) + "|",
-                    *(_row(row) for row in block.rows), ""]
-        if block.wrap:
-            out += [", ".join(f"`{item}`" for item in block.wrap), ""]
+            out += [f"- {_escape(text)}" for line in block.lines for text in _text(line).split("\n")] + [""]
+        if block.table is not None:
+            columns = block.table.columns
+            out += [_row([c.header for c in columns]),
+                    "|" + "|".join("---:" if c.numeric else "---" for c in columns) + "|",
+                    *(_row([c.text for c in row]) for row in block.table.rows), ""]
+        if block.items:
+            out += [", ".join(f"`{item}`" for item in block.items), ""]
+        for chart in block.charts:
+            out += ["```text", *("".join(t for t, _ in line).rstrip() for line in draw(chart, width=CHART_WIDTH)),
+                    "```", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _row(cells: tuple[str, ...]) -> str:
-    return "| " + " | ".join(_escape(cell) for cell in cells) + " |"
+def _text(line: str | Cell) -> str:
+    return line.text if isinstance(line, Cell) else line
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(_escape(cell).replace("\n", "<br>") for cell in cells) + " |"
 
 
 def _escape(text: str) -> str:

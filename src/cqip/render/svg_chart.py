@@ -15,8 +15,9 @@ import io
 import re
 from typing import Any
 
-from cqip.views.chart_lines import TargetLines
 from cqip.verdicts.evaluation import Point
+from cqip.views.chart_lines import TargetLines
+from cqip.views.document import Chart
 
 SERIES = ("expected", "target", "deadline", "actual")  # drawing order: the actual values on top
 FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
@@ -32,13 +33,12 @@ STYLE: dict[Any, Any] = {  # rc keys; matplotlib types them as literals
 }
 
 
-def target_svg(lines: TargetLines, title: str, key: str, *, first_year: int | None = None,
-               size: tuple[float, float] = (5.2, 2.4)) -> str:
+def target_svg(chart: Chart, *, size: tuple[float, float] = (5.2, 2.4)) -> str:
     """The chart as an `<svg>` element (no XML prolog), ready to inline in HTML.
 
-    `key` (a target id) prefixes every id, which stay unique when a page holds many charts. The
-    years run from `first_year` (e.g. the baseline year; default: the first point) to the deadline
-    or the last point, so that a target without data still gets a sensible axis.
+    The chart's key (a target id) prefixes every id, which stay unique when a page holds many
+    charts. The years run from its `first_year` (e.g. the baseline year; default: the first point)
+    to the deadline or the last point, so that a target without data still gets a sensible axis.
     """
     import warnings
 
@@ -49,25 +49,26 @@ def target_svg(lines: TargetLines, title: str, key: str, *, first_year: int | No
     with matplotlib.rc_context(STYLE), warnings.catch_warnings():
         # Without a CJK font here matplotlib only measures the Chinese text roughly; the reader's fonts draw it.
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        lines, labels, key = chart.lines, chart.labels, chart.key
         fig = Figure(figsize=size)
         ax = fig.add_subplot()
         drawn = {
-            "expected": ax.plot(*_xy(lines.expected), linestyle="--", color="#b58900", label="预期路径 expected")
+            "expected": ax.plot(*_xy(lines.expected), linestyle="--", color="#b58900", label=labels["expected"])
             if lines.expected else [],
-            "target": [ax.axhline(lines.target, color="#268bd2", linewidth=1, label=f"目标 target {lines.target:g}")]
+            "target": [ax.axhline(lines.target, color="#268bd2", linewidth=1, label=labels["target"])]
             if lines.target is not None else [],
             "deadline": [ax.axvline(lines.deadline, color="#93a1a1", linestyle=":", linewidth=1,
-                                    label=f"期限 deadline {lines.deadline}")],
+                                    label=labels["deadline"])] if "deadline" in labels else [],
             "actual": ax.plot(*_xy(lines.actual), marker="o", markersize=3, color="#2aa198",
-                              label="累计实际 actual (sum)" if lines.cumulative else "实际 actual")
+                              label=labels["actual"])
             if lines.actual else [],
         }
         for name in drawn_series(lines):
             for artist in drawn[name]:
                 artist.set_gid(f"{key}-series-{name}")
-        ax.set_title(title, loc="left")
-        ax.set_xlabel("年份")
-        ax.set_xlim(*_years(lines, first_year))
+        ax.set_title(chart.title, loc="left")
+        ax.set_xlabel(labels["year"])
+        ax.set_xlim(*_years(lines, chart.first_year))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2017.5
         # beside the lines, never on them
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=6)

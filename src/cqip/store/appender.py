@@ -13,10 +13,9 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from cqip.store.datadir import ACTUALS_DIR, read_sources, read_task_sources
 from cqip.data.new_row import AlreadyRecorded, Entry, append_bytes, decide, default_file
-from cqip.data.loading import load_all
 from cqip.data.problems import DataError, Problem
+from cqip.store.datadir import ACTUALS_DIR, load_directory
 
 LOCK_FILE = ".cqip-add.lock"
 LOCK_TIMEOUT = 60.0  # seconds; an add takes milliseconds, so waiting this long means a stuck writer
@@ -27,7 +26,7 @@ def add_row(data_dir: Path, file_name: str | None, cells: dict[str, str], today:
     """Check `cells` against all data and append them to `file_name` (default: where the indicator lives)."""
     actuals_dir = data_dir / ACTUALS_DIR
     with _locked(actuals_dir):
-        dataset, _ = load_all(*read_sources(data_dir), *read_task_sources(data_dir))  # all of `validate`
+        dataset, _ = load_directory(data_dir)  # all of `validate`
         outcome = decide(dataset.catalog, dataset.observations, cells, today, revise)
         if file_name is not None:
             path = actuals_dir / file_name

@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from cqip.data.problems import UsageError
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step; raises OSError, leaving `path` untouched."""
@@ -35,3 +37,11 @@ def _mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """`write_atomic` for a user-given --output: a failure is the user's one-line error, not a traceback."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from cqip.data.actuals_file import check_duplicates
-from cqip.verdicts.evaluation import Evaluation, Status
 from cqip.data.loading import left_over
 from cqip.data.models import Dataset, Observation
+from cqip.verdicts.evaluation import Evaluation, Status
 
 
 @dataclass(frozen=True)

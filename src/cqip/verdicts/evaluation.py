@@ -65,6 +65,35 @@ class Outlook(StrEnum):
     STAGNATING = "stagnating"
 
 
+class Rule(StrEnum):
+    """The rule that decided a status; `explain` words it (views.words, `rule.*`)."""
+
+    NOTHING_OBSERVED = "nothing_observed"
+    RELATIVE_NO_BASELINE = "relative_no_baseline"
+    YTD_PROOF = "ytd_proof"
+    NO_FIGURE_AFTER_BASELINE = "no_figure_after_baseline"
+    LATEST_MEETS = "latest_meets"
+    DEADLINE_MISSED = "deadline_missed"
+    DEADLINE_FIGURE_MISSING = "deadline_figure_missing"
+    PATH_NO_BASELINE = "path_no_baseline"
+    INCREASE_NOT_ABOVE = "increase_not_above"
+    WINDOW_EMPTY = "window_empty"
+    SUM_MEETS = "sum_meets"
+    WINDOW_HOLE = "window_hole"
+    WINDOW_NOT_STARTED = "window_not_started"
+    WINDOW_MISSED = "window_missed"
+    ON_PATH = "on_path"
+    BEHIND_A_LITTLE = "behind_a_little"
+    BEHIND_FAR = "behind_far"
+
+
+class Missing(NamedTuple):
+    """What a verdict lacks: `what` (baseline, figure_after, full_year_after, deadline_figure, year) of `year`."""
+
+    what: str
+    year: int
+
+
 class Point(NamedTuple):
     """A value at a time on the year axis (see `periods`)."""
 
@@ -109,12 +138,12 @@ class Evaluation:
     outlook: Outlook | None = None
     latest: Observation | None = None
     achieved_in: str | None = None
-    missing: tuple[str, ...] = ()
+    missing: tuple[Missing, ...] = ()
     used: tuple[Observation, ...] = field(default=(), repr=False)
     bar: float | None = None  # the value that counts as met (the target widened by `approx`)
     pace: Pace | None = None
     trend: Trend | None = None
-    reason: str = ""  # the rule that decided the status, for `explain`
+    reason: Rule = Rule.NOTHING_OBSERVED  # the rule that decided the status, for `explain`
 
     @property
     def sign(self) -> int:
@@ -169,7 +198,7 @@ def evaluate(target: Target, indicator: Indicator, series: Sequence[Observation]
     visible = known_by(series, as_of)
     if not visible:
         return Evaluation(target, indicator, Status.NO_DATA, target_value=target.value,
-                          reason="nothing observed up to the as-of date")
+                          reason=Rule.NOTHING_OBSERVED)
     in_plan = [o for o in visible if o.period.t <= target.end]
     if target.kind is Kind.CUMULATIVE:
         return _cumulative(target, indicator, in_plan, now)
@@ -199,7 +228,7 @@ def expected_at(start: Point, target_value: float, deadline: int, t: float, *, c
     """The value the path from `start` to (deadline, target) has reached at time t."""
     f = (t - start.t) / (deadline - start.t)
     if compound:
-        return start.value * (target_value / start.value) ** f
+        return start.value * math.pow(target_value / start.value, f)
     return start.value + (target_value - start.value) * f
 
 
@@ -238,8 +267,8 @@ def _point(target: Target, indicator: Indicator, visible: list[Observation], in_
     if latest is not None:
         base = _replace(base, actual=latest.value, latest=latest, target_value=target_value, used=tuple(points))
     if target_value is None:
-        return _replace(base, missing=(f"baseline {target.start}",),
-                        reason="the target is relative to the baseline, which is not observed")
+        return _replace(base, missing=(Missing("baseline", target.start),),
+                        reason=Rule.RELATIVE_NO_BASELINE)
     bar = _bar(target, target_value)
     base = _replace(base, target_value=target_value, bar=bar)
 
@@ -250,29 +279,28 @@ def _point(target: Target, indicator: Indicator, visible: list[Observation], in_
     if ytd_proof:
         proof = ytd_proof[0]
         return _replace(base, status=Status.ACHIEVED, achieved_in=str(proof.period), actual=proof.value, latest=proof,
-                        used=tuple(points) + (proof,),
-                        reason="a year-to-date figure already meets the target, and a flow does not shrink within a year")
-    if latest is None or latest.period.t <= target.start and not _meets(target, latest.value, bar):
-        kind = "a full-year figure" if flow else "a figure"
-        return _replace(base, missing=(f"{kind} after {target.start}",),
-                        reason=f"no figure after the baseline year {target.start} to measure progress with")
+                        used=(*points, proof),
+                        reason=Rule.YTD_PROOF)
+    if latest is None or (latest.period.t <= target.start and not _meets(target, latest.value, bar)):
+        return _replace(base, missing=(Missing("full_year_after" if flow else "figure_after", target.start),),
+                        reason=Rule.NO_FIGURE_AFTER_BASELINE)
 
     base = _with_projection(base, points, v_b, target_value)
     if _meets(target, latest.value, bar):
         return _replace(base, status=Status.ACHIEVED, achieved_in=_first_of_last_run(target, points, bar),
-                        reason="the latest figure meets the target")
+                        reason=Rule.LATEST_MEETS)
     if now >= target.end:
         if latest.period.t >= target.end:
             return _replace(base, status=Status.MISSED, progress=_progress(latest.value, v_b, target_value),
-                            reason="the deadline has passed and the deadline year's figure does not meet the target")
-        return _replace(base, missing=(f"the {target.end} figure",),
-                        reason="the deadline has passed but its year's figure is not in the data")
+                            reason=Rule.DEADLINE_MISSED)
+        return _replace(base, missing=(Missing("deadline_figure", target.end),),
+                        reason=Rule.DEADLINE_FIGURE_MISSING)
     if v_b is None:
-        return _replace(base, missing=(f"baseline {target.start}",),
-                        reason="the expected path starts at the baseline, which is not observed")
+        return _replace(base, missing=(Missing("baseline", target.start),),
+                        reason=Rule.PATH_NO_BASELINE)
     if target.kind is Kind.INCREASE:
         return _replace(base, status=Status.OFF_TRACK,
-                        reason="an increase target has no path: not above the baseline yet is off track")
+                        reason=Rule.INCREASE_NOT_ABOVE)
     start = path_start(target, v_b)
     assert start is not None
     return _pace(base, start, Point(latest.period.t, latest.value), compound=is_compound(target, v_b, target_value))
@@ -293,24 +321,24 @@ def _cumulative(target: Target, indicator: Indicator, in_plan: list[Observation]
                       baseline_value=0.0, baseline_from=f"sum starts in {first}", used=full_years,
                       latest=full_years[-1] if full_years else None, bar=target.value)
     if not used:
-        return _replace(base, status=Status.NO_DATA, reason=f"no figure for any year of the window {first}–{last}")
+        return _replace(base, status=Status.NO_DATA, reason=Rule.WINDOW_EMPTY)
     if lower_bound >= target.value:
         reached = _first_reaching(used, target.value)
         return _replace(base, status=Status.ACHIEVED, actual=lower_bound, achieved_in=str(reached.period), used=used,
                         latest=used[-1],
-                        reason="the sum of the window's figures (year-to-date ones as a lower bound) meets the target")
+                        reason=Rule.SUM_MEETS)
     through = min(last, math.floor(now))  # last year fully elapsed: t = Y is the end of year Y
-    missing = tuple(str(y) for y in range(first, through + 1) if y not in full)
+    missing = tuple(Missing("year", y) for y in range(first, through + 1) if y not in full)
     if missing:
-        return _replace(base, missing=missing, reason="a year of the window that has ended has no full-year figure")
+        return _replace(base, missing=missing, reason=Rule.WINDOW_HOLE)
     if not full:
-        return _replace(base, missing=(str(first),),
-                        reason="no year of the window has ended yet and the year-to-date sum does not meet the target")
+        return _replace(base, missing=(Missing("year", first),),
+                        reason=Rule.WINDOW_NOT_STARTED)
     years = sorted(full)
     base = _with_cumulative_projection(base, full, last)
     if years[-1] >= last:
         return _replace(base, status=Status.MISSED, progress=known / target.value,
-                        reason="the window has ended and its sum does not meet the target")
+                        reason=Rule.WINDOW_MISSED)
     start = path_start(target, 0.0)
     assert start is not None
     return _pace(base, start, Point(float(years[-1]), known), compound=False)
@@ -348,12 +376,12 @@ def _pace(base: Evaluation, start: Point, at: Point, *, compound: bool) -> Evalu
     progress = _progress(at.value, start.value, target_value)
     expected_progress = _progress(expected, start.value, target_value)
     if base.sign * (at.value - expected) >= -EPSILON * max(1.0, abs(expected)):
-        status, reason = Status.ON_TRACK, "the actual is at or beyond the expected path"
+        status, reason = Status.ON_TRACK, Rule.ON_PATH
     elif (progress is not None and expected_progress is not None
           and expected_progress - progress <= AT_RISK_POINTS + EPSILON):
-        status, reason = Status.AT_RISK, f"behind the path by at most {AT_RISK_POINTS:.0%} of progress"
+        status, reason = Status.AT_RISK, Rule.BEHIND_A_LITTLE
     else:
-        status, reason = Status.OFF_TRACK, f"behind the path by more than {AT_RISK_POINTS:.0%} of progress"
+        status, reason = Status.OFF_TRACK, Rule.BEHIND_FAR
     return _replace(base, status=status, elapsed=f, expected=expected, progress=progress,
                     expected_progress=expected_progress, pace=Pace(start, at, compound), reason=reason)
 

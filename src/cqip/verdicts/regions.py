@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from cqip.verdicts.evaluation import SEVERITY, Evaluation, evaluate
 from cqip.data.models import CITY, Catalog, Dataset, Target
+from cqip.verdicts.evaluation import SEVERITY, Evaluation, evaluate
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
-from cqip.verdicts.evaluation import Evaluation, Point, expected_at, is_compound, known_by, path_start
 from cqip.data.models import Kind, Observation
+from cqip.verdicts.evaluation import Evaluation, Point, expected_at, is_compound, known_by, path_start
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,24 @@ import calendar
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from cqip.views.chart_lines import TargetLines, target_lines
+from cqip.data.models import Catalog, Dataset, Indicator, Observation
+from cqip.data.periods import Period
 from cqip.verdicts.changes import StatusChange, as_it_stood, recorded_between, status_changes
 from cqip.verdicts.evaluation import Evaluation, Outlook, Status, evaluate_all, known_by
-from cqip.data.models import Dataset, Indicator, Observation
-from cqip.data.periods import Period
-from cqip.views.ordering import status_counts, worst_first
+from cqip.verdicts.ordering import by_section, status_counts, worst_first
+from cqip.verdicts.regions import titled
+from cqip.views import status
+from cqip.views.chart_lines import TargetLines, target_lines
+from cqip.views.charts import chart
+from cqip.views.document import Block, Cell, Document, Table, cell
+from cqip.views.formatting import number
+from cqip.views.gap import gap_block
+from cqip.views.records import num, sorted_records
+from cqip.views.targets import column, outlook_word, status_cell, status_word, summary, title
+from cqip.views.targets import name as indicator_name
+from cqip.views.words import word
 
 NEEDS_ATTENTION = (Status.MISSED, Status.OFF_TRACK, Status.AT_RISK, Status.INCOMPLETE)
 # For --fail-on: how good a status is; a target fails at or below the given rank.
@@ -102,3 +113,90 @@ def _stale(dataset: Dataset, visible: list[Observation], cutoff: date) -> list[S
     used = {t.indicator for t in dataset.catalog.targets}
     return [Stale(ind, latest.get(ind.id)) for ind in dataset.catalog.indicators.values()
             if ind.id in used and (ind.id not in latest or latest[ind.id].period.end <= cutoff)]
+
+
+def report_record(report: Report) -> dict[str, Any]:
+    """`cqip report --format json`; the keys are documented in the README."""
+    return {
+        "plan": report.plan,
+        "region": report.region,
+        "as_of": report.as_of.isoformat(),
+        "since": report.since.isoformat(),
+        "data_dir": report.data_dir,
+        "targets": report.targets,
+        "observations": report.observations,
+        "newest_period": str(report.newest) if report.newest else None,
+        "status_counts": {status.value: n for status, n in report.status_counts.items()},
+        "outlook_counts": {(o.value if o else "none"): n for o, n in report.outlook_counts.items()},
+        "recorded": [
+            {"recorded": str(o.recorded), "indicator": o.indicator, "period": str(o.period), "value": num(o.value),
+             "unit": o.unit, "source": o.source, "where": o.where}
+            for o in report.recorded
+        ],
+        "status_changes": [{"target_id": c.target_id, "before": c.before.value, "after": c.after.value}
+                           for c in report.changes],
+        "attention": [ev.target.id for ev in report.attention],
+        "stale": [{"indicator": s.indicator.id, "latest_period": str(s.latest.period) if s.latest else None}
+                  for s in report.stale],
+        "stale_months": report.stale_months,
+        "summary": summary(report.evaluations, "en"),
+        "records": sorted_records(report.evaluations, report.as_of),
+    }
+
+
+def document(report: Report, lang: str) -> Document:
+    """The report's sections in the order the README documents."""
+    def w(key: str, **fields: object) -> str:
+        return word(key, lang, **fields)
+
+    as_of = report.as_of.isoformat()
+    never = tuple(s.indicator.id for s in report.stale if s.latest is None)
+    recorded = Table((column("recorded", lang), column("name", lang), column("period", lang),
+                      column("value", lang, numeric=True), column("unit", lang), column("source", lang, drop=1)),
+                     tuple((cell(str(o.recorded)), cell(o.indicator), cell(str(o.period)), cell(number(o.value),
+                                                                                                value=o.value),
+                            cell(o.unit), cell(o.source, link=o.source)) for o in report.recorded))
+    changes = Table((column("target", lang), column("before", lang), column("after", lang)),
+                    tuple((cell(c.target_id), cell(status_word(c.before, lang), f"status.{c.before.value}"),
+                           cell(status_word(c.after, lang), f"status.{c.after.value}")) for c in report.changes))
+    stale = Table((column("name", lang), column("latest", lang)),
+                  tuple((cell(s.indicator.id), cell(str(s.latest.period))) for s in report.stale if s.latest))
+    counts = "  ".join(f"{status_word(s, lang)} {n}" for s, n in report.status_counts.items())
+    outlooks = "  ".join(f"{outlook_word(o, lang) if o else w('outlook.none')} {n}" for o,
+                         n in report.outlook_counts.items())
+    blocks = (
+        Block(lines=(f"{w('head.as_of')}: {as_of}    {w('head.since')}: {report.since.isoformat()}",
+                     f"{w('head.data_dir')}: {report.data_dir}",
+                     f"{w('head.targets')}: {report.targets}    {w('head.observations')}: {report.observations}    "
+                     f"{w('head.newest')}: {report.newest or '–'}")),
+        Block(w("head.counts"), lines=(f"{w('head.by_status')}: {counts}", f"{w('head.by_outlook')}: {outlooks}")),
+        Block(f"{w('head.changed')} ({report.since.isoformat()} → {as_of})",
+              lines=(f"{w('head.new_rows')}: {len(report.recorded) or w('none')}",),
+              table=recorded if report.recorded else None),
+        Block(w("head.status_changes"), lines=() if report.changes else (w("none"),),
+              table=changes if report.changes else None),
+        gap_block(w("head.attention"), report.attention, lang) if report.attention
+        else Block(w("head.attention"), (w("none"),)),
+        Block(f"{w('head.stale')} ({w('head.stale_rule', months=report.stale_months)})",
+              lines=() if report.stale else (w("none"),), table=stale if stale.rows else None),
+        Block(lines=(f"{w('head.never')} ({len(never)}):",) if never else (), items=never),
+        Block(w("head.summary"), lines=(summary(report.evaluations, lang),)),
+    )
+    return Document(title(titled(report.plan, report.region), "title.report", as_of, lang), blocks, lang)
+
+
+def page(report: Report, catalog: Catalog, lang: str) -> tuple[Document, ...]:
+    """The HTML report: the report itself, every target by plan section, then one chart per target."""
+    groups = by_section(report.evaluations, catalog)
+    targets = status.document(report.evaluations, catalog, word("title.status", lang), lang)
+    charts = tuple(chart(report.lines[ev.target.id], word("chart.title", lang, name=indicator_name(ev, lang),
+                                                          unit=ev.indicator.unit), lang,
+                         key=ev.target.id, first_year=ev.target.start, caption=_caption(ev, lang))
+                   for _, rows in groups for ev in rows)
+    return document(report, lang), targets, Document(word("head.charts", lang), (Block(charts=charts),), lang)
+
+
+def _caption(ev: Evaluation, lang: str) -> tuple[str | Cell, ...]:
+    source = (Cell(f"{word('col.source', lang)}: {ev.latest.source}", "source",
+                   link=ev.latest.source),) if ev.latest else ()
+    return (Cell(ev.target.id, "code"), status_cell(ev, lang), f"「{ev.target.clause}」", *source)

@@ -1,4 +1,4 @@
-"""Everything about one indicator: its targets with their verdicts and chart lines, its history."""
+"""`cqip show`: everything about one indicator — its targets with verdicts and charts, its whole history."""
 
 from __future__ import annotations
 
@@ -6,10 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from cqip.data.models import Dataset, Direction, Indicator, Kind, Observation, Section, Target
+from cqip.verdicts.evaluation import Evaluation, Point, evaluate, known_by
 from cqip.views.chart_lines import TargetLines, target_lines
-from cqip.verdicts.evaluation import Evaluation, evaluate, known_by
-from cqip.data.models import Dataset, Indicator, Observation, Section
+from cqip.views.charts import chart
+from cqip.views.document import Block, Cell, Document, Table, cell
+from cqip.views.formatting import number
+from cqip.views.observations import observation_table
 from cqip.views.records import to_record
+from cqip.views.targets import column, status_cell
+from cqip.views.words import word
 
 
 @dataclass(frozen=True)
@@ -63,3 +69,51 @@ def to_data(shown: Profile) -> dict[str, Any]:
 def _row(o: Observation) -> dict[str, Any]:
     return {"period": str(o.period), "value": o.value, "unit": o.unit, "source": o.source, "note": o.note,
             "recorded": o.recorded.isoformat() if o.recorded else None, "file": o.file, "line": o.line}
+
+
+def describe(target: Target, unit: str, lang: str) -> str:
+    """What the target asks for, in one line: `8 件/万人 by 2020`, `×2 the 2015 level by 2020`."""
+    fields: dict[str, object] = {"start": target.start, "end": target.end, "unit": unit, "value": number(target.value)}
+    if target.kind is Kind.MULTIPLE:
+        text = word("ask.multiple", lang, **fields, factor=f"{target.factor:g}")
+    elif target.kind is Kind.GROWTH:
+        text = word("ask.growth", lang, **fields, rate=f"{target.rate or 0:.0%}")
+    elif target.kind is Kind.CUMULATIVE and target.window is not None:
+        text = word("ask.cumulative", lang, **fields, first=target.window[0], last=target.window[1])
+    else:
+        text = word(f"ask.{target.kind.value}", lang, **fields)
+    if target.approx is not None:
+        text += word("ask.approx", lang, approx=f"{target.approx:.0%}")
+    if target.direction is Direction.LOWER:
+        text += word("ask.lower", lang)
+    return text + (word("strive", lang) if target.aspirational else "")
+
+
+def document(shown: Profile, lang: str) -> Document:
+    ind = shown.indicator
+    other = ind.en if lang == "zh" else ind.zh
+    measure = word(f"measure.{ind.measure.value}", lang)
+    head: list[str | Cell] = [other, word("line.unit_measure", lang, unit=ind.unit, measure=measure)]
+    if ind.definition:
+        head.append(Cell(ind.definition, "dim"))
+    columns = (column("target", lang), column("asks", lang), column("status", lang), column("clause", lang, drop=1))
+    targets = Table(columns, tuple((cell(tp.evaluation.target.id, "bold"),
+                                    cell(describe(tp.evaluation.target, ind.unit, lang)),
+                                    status_cell(tp.evaluation, lang), cell(f"「{tp.evaluation.target.clause}」"))
+                                   for tp in shown.targets))
+    blocks = [Block(lines=tuple(head)),
+              Block(word("head.targets_of", lang, day=shown.as_of.isoformat()),
+                    lines=() if shown.targets else (word("line.no_target", lang),),
+                    table=targets if shown.targets else None),
+              Block(word("head.observations_of", lang),
+                    lines=() if shown.observations else (word("none_yet", lang),),
+                    table=observation_table(shown.observations, shown.revisions, lang) if shown.observations else None)]
+    for tp in shown.targets:
+        title = word("head.chart_of", lang, id=tp.evaluation.target.id)
+        blocks.append(Block(title, charts=(chart(tp.lines, title, lang),)))
+    if not shown.targets and shown.observations:
+        points = [Point(o.period.t, o.value) for o in shown.observations]
+        lines = TargetLines(points, [], None, int(shown.observations[-1].period.year), False)
+        title = word("head.chart", lang)
+        blocks.append(Block(title, charts=(chart(lines, title, lang, deadline=False),)))
+    return Document(f"{ind.id} — {ind.zh if lang == 'zh' else ind.en}", tuple(blocks), lang)

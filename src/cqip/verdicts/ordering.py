@@ -1,11 +1,11 @@
-"""Orderings and tallies shared by every output format, so tables and JSON always agree."""
+"""Orderings and tallies of verdicts, shared by every view, so tables and JSON always agree."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from cqip.verdicts.evaluation import SEVERITY, Evaluation, Status
 from cqip.data.models import Catalog, Section
+from cqip.verdicts.evaluation import SEVERITY, Evaluation, Status
 
 
 def by_section(evaluations: list[Evaluation], catalog: Catalog) -> list[tuple[Section, list[Evaluation]]]:
@@ -27,9 +27,3 @@ def worst_first(evaluations: list[Evaluation]) -> list[Evaluation]:
 def status_counts(evaluations: list[Evaluation]) -> dict[Status, int]:
     counts = Counter(ev.status for ev in evaluations)
     return {status: counts.get(status, 0) for status in Status}
-
-
-def summary_line(evaluations: list[Evaluation]) -> str:
-    """One line under 100 columns even with every status present (the date is in the title)."""
-    parts = ", ".join(f"{n} {status.value.replace('_', ' ')}" for status, n in status_counts(evaluations).items())
-    return f"{len(evaluations)} targets: {parts}"

@@ -12,14 +12,12 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from cqip.views.records import FIELDS
-
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def dumps(records: list[dict[str, Any]], fields: Sequence[str] = FIELDS) -> str:
-    """`fields` is the header and column order: records.FIELDS for targets, duties' for work items."""
+def dumps(records: list[dict[str, Any]], fields: Sequence[str]) -> str:
+    """`fields` is the header and column order (records.FIELDS for targets, TASK_FIELDS for work items…)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(fields)

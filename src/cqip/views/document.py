@@ -1,0 +1,71 @@
+"""The one shape every human-readable output is drawn from: a document of titled blocks.
+
+A command's view builds its Document once, in the chosen language; each renderer (terminal,
+plain text, Markdown, HTML, spreadsheet) only lays it out. So no format can say what the others
+do not, and no table is defined twice. Styles are meanings (`status.achieved`, `heading`), not
+colours: each renderer decides how a meaning looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cqip.views.chart_lines import TargetLines
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # stable across languages: a spreadsheet's column, a renderer's handle
+    header: str
+    numeric: bool = False  # right-aligned; never wrapped, never cut
+    drop: int = 0  # 0: always shown; otherwise left out, highest first, when the width cannot hold every column
+    under: str = ""  # when the row is too wide side by side, shown below this column's cell (a name under its id)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    style: str = ""
+    value: float | int | str | None = None  # the typed value behind the text, for spreadsheets
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One target's lines with their labels in the document's language."""
+
+    lines: TargetLines
+    title: str
+    labels: dict[str, str]  # expected, target, deadline (absent: no deadline marked), actual, year, empty
+    key: str = ""  # a target id: anchors and element ids in HTML
+    first_year: int | None = None  # where the time axis starts at the latest (the baseline year)
+    caption: tuple[str | Cell, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, lines of prose, then a table, a list of short items or a chart."""
+
+    title: str = ""
+    lines: tuple[str | Cell, ...] = ()
+    table: Table | None = None
+    items: tuple[str, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    level: int = 2  # 1 is the document's title; status's plan sections sit at 3 under 2
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    blocks: tuple[Block, ...] = ()
+    lang: str = "zh"
+
+
+def cell(text: str, style: str = "", value: float | int | str | None = None, link: str | None = None) -> Cell:
+    return Cell(text, style, text if value is None else value, link)

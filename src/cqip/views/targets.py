@@ -1,0 +1,123 @@
+"""The cells, notes and summary every view of targets shares (status, gap, compare, report).
+
+One place decides how a verdict reads — 提前实现 for a target met before its deadline year, the
+name marked （力争） where the plan only strives — so the same target reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cqip.data.periods import Period
+from cqip.verdicts.evaluation import Evaluation, Missing, Outlook, Rule, Status
+from cqip.verdicts.ordering import status_counts
+from cqip.views.document import Block, Cell, Column, cell
+from cqip.views.formatting import number, percent
+from cqip.views.words import word
+
+
+def title(subject: str, what: str, day: str, lang: str) -> str:
+    """`渝府发〔2016〕56号 — 目标进展 截至 2026-11-23`: `what` is a `title.*` word."""
+    return f"{subject} — {word('title.as_of', lang, what=word(what, lang), day=day)}"
+
+
+def verdict(ev: Evaluation, lang: str) -> str:
+    """The status of one target; 提前实现 when it was met in a year before its deadline."""
+    if ev.status is Status.ACHIEVED and ev.achieved_in and Period.parse(ev.achieved_in).year < ev.target.end:
+        return word("status.achieved_early", lang)
+    return status_word(ev.status, lang)
+
+
+def status_word(status: Status, lang: str) -> str:
+    return word(f"status.{status.value}", lang)
+
+
+def outlook_word(outlook: Outlook | None, lang: str) -> str:
+    return "" if outlook is None else word(f"outlook.{outlook.value}", lang)
+
+
+def rule_text(rule: Rule, ev: Evaluation, lang: str) -> str:
+    """The rule that decided `ev`, worded with the target's own years and the at-risk band."""
+    from cqip.verdicts.evaluation import AT_RISK_POINTS
+
+    window = ev.target.window or (ev.target.start, ev.target.end)
+    return word(f"rule.{rule.value}", lang, start=ev.target.start, end=ev.target.end, first=window[0],
+                last=window[1], points=f"{AT_RISK_POINTS:.0%}")
+
+
+def missing_text(missing: Iterable[Missing], lang: str) -> str:
+    return word("list_sep", lang).join(word(f"missing.{m.what}", lang, year=m.year) for m in missing)
+
+
+def name(ev: Evaluation, lang: str) -> str:
+    """The indicator's name in `lang`, marked when the plan only strives for the target (力争)."""
+    text = ev.indicator.zh if lang == "zh" else ev.indicator.en
+    return text + (word("strive", lang) if ev.target.aspirational else "")
+
+
+def status_cell(ev: Evaluation, lang: str) -> Cell:
+    return cell(verdict(ev, lang), f"status.{ev.status.value}", ev.status.value)
+
+
+def outlook_cell(ev: Evaluation, lang: str) -> Cell:
+    return cell(outlook_word(ev.outlook, lang), f"outlook.{ev.outlook.value}" if ev.outlook else "",
+                ev.outlook.value if ev.outlook else "")
+
+
+def period_cell(ev: Evaluation) -> Cell:
+    return cell(str(ev.latest.period) if ev.latest else "")
+
+
+def actual_vs_target_cell(ev: Evaluation) -> Cell:
+    return cell(f"{number(ev.actual)} / {number(ev.target_value)}", value=ev.actual)
+
+
+def achievement_cell(ev: Evaluation) -> Cell:
+    """完成率 as a percentage, which may exceed 100 %."""
+    return cell(percent(ev.achievement) if ev.achievement is not None else "", value=ev.achievement or "")
+
+
+def number_cell(value: float | None) -> Cell:
+    return cell(number(value), value=value if value is not None else "")
+
+
+def column(key: str, lang: str, *, numeric: bool = False, drop: int = 0, under: str = "") -> Column:
+    return Column(key, word(f"col.{key}", lang), numeric, drop, under)
+
+
+def verdict_columns(lang: str) -> tuple[Column, ...]:
+    """Where a target stands, as status and compare show it: actual / target, 完成率, period, status."""
+    return (column("actual_target", lang, numeric=True), column("achievement", lang, numeric=True, drop=2),
+            column("period", lang, drop=1), column("status", lang))
+
+
+def verdict_cells(ev: Evaluation, lang: str) -> tuple[Cell, ...]:
+    return actual_vs_target_cell(ev), achievement_cell(ev), period_cell(ev), status_cell(ev, lang)
+
+
+def notes(evaluations: list[Evaluation], lang: str) -> tuple[str, ...]:
+    """What a table cannot hold: missing data and when a target was first met, one line each."""
+    return tuple(f"{ev.target.id}: {text}" for ev in evaluations if (text := _note(ev, lang)))
+
+
+def _note(ev: Evaluation, lang: str) -> str:
+    if ev.missing:
+        return word("line.missing", lang, items=missing_text(ev.missing, lang))
+    return word("line.met_since", lang, period=ev.achieved_in) if ev.achieved_in else ""
+
+
+def summary(evaluations: list[Evaluation], lang: str) -> str:
+    """One line, every status, the date is in the title: 共2个目标：已实现0，符合预期0，…"""
+    sep = "，" if lang == "zh" else ", "
+    counts = sep.join(word("line.count", lang, word=status_word(s, lang), n=n)
+                      for s, n in status_counts(evaluations).items())
+    return word("line.summary", lang, n=len(evaluations), counts=counts)
+
+
+def footer(found: tuple[str, ...], last: str, lang: str) -> list[Block]:
+    """The notes (if any) under a heading, then one summary line."""
+    return [*([Block(word("head.notes", lang), found)] if found else []), Block("", (last,))]
+
+
+def target_footer(evaluations: list[Evaluation], lang: str) -> list[Block]:
+    return footer(notes(evaluations, lang), summary(evaluations, lang), lang)
