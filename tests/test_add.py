@@ -124,10 +124,10 @@ def test_new_file_gets_the_header_and_default_file_follows_the_indicator(cli, da
     assert add(cli, dated_dir, "pct", "2018", "500", "--unit", "件", "--source", "s", "--file",
                "actuals/new.csv").exit_code == 0
     new = (dated_dir / "actuals" / "new.csv").read_text(encoding="utf-8")
-    assert new == HEADER.replace("recorded", "recorded,region") + f"pct,2018,500,件,s,,{TODAY},\n"
+    assert new == HEADER.replace("recorded", "recorded,region,scope,bound") + f"pct,2018,500,件,s,,{TODAY},,,\n"
     # Without --file the row goes where pct's latest figure (2018) now lives.
     assert add(cli, dated_dir, "pct", "2019", "510", "--unit", "件", "--source", "s").exit_code == 0
-    assert (dated_dir / "actuals" / "new.csv").read_text(encoding="utf-8").endswith(f"pct,2019,510,件,s,,{TODAY},\n")
+    assert (dated_dir / "actuals" / "new.csv").read_text(encoding="utf-8").endswith(f"pct,2019,510,件,s,,{TODAY},,,\n")
 
 
 @pytest.mark.parametrize(

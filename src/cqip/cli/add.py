@@ -39,6 +39,10 @@ def add(
              "actuals/INDICATOR.csv).")] = None,
     revise: Annotated[bool, typer.Option("--revise",
                                          help="Record a new value for a period that already has one.")] = False,
+    scope: Annotated[str, typer.Option(
+        "--scope", metavar="口径", help="Whose statistics the figure is (CNIPA, 市知识产权局, 市科技局 …).")] = "",
+    bound: Annotated[bool, typer.Option(
+        "--lower-bound", help="The figure is a lower bound as published (突破3.5万件, 6000余人).")] = False,
     region: Annotated[str | None, typer.Option(
         "--region", metavar="NAME", help="The region the figure is for, e.g. 渝中区 (default: 全市, the whole "
                                          "city).")] = None,
@@ -48,7 +52,7 @@ def add(
     from cqip.store.appender import add_row
 
     cells = {"indicator": indicator, "period": period, "value": value, "unit": unit, "source": source, "note": note,
-             "region": region or ""}
+             "region": region or "", "scope": scope, "bound": "min" if bound else ""}
     outcome, path = add_row(data_dir(ctx), file, cells, date.today(), revise)
     if isinstance(outcome, AlreadyRecorded):
         typer.echo(f"already recorded at {outcome.existing.where}; nothing written")

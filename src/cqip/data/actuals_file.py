@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from cqip.data.csv_reader import Row, Table, parse_rows
-from cqip.data.models import CITY, Catalog, Observation
+from cqip.data.models import CITY, Bound, Catalog, Observation
 from cqip.data.names import suggest
 from cqip.data.numbers import parse_number
 from cqip.data.periods import Period, PeriodError
@@ -17,10 +17,11 @@ from cqip.data.revisions import keep_latest
 from cqip.data.units import UnitError, conversion_factor
 
 REQUIRED_COLUMNS = ("indicator", "period", "value", "unit", "source")
-OPTIONAL_COLUMNS = ("note", "recorded", "region")
+OPTIONAL_COLUMNS = ("note", "recorded", "region", "scope", "bound")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS  # the header of a file that `cqip add` creates
 MAX_BYTES = 64_000_000  # about 500 000 rows; larger files are refused before they are read
 # A number float() reads exactly as Decimal → float does, and too short to overflow.
+BOUNDS = {bound.value: bound for bound in Bound}
 _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?", re.ASCII)
 
 
@@ -31,13 +32,13 @@ def parse_actuals(text: str, filename: str, catalog: Catalog | None) -> tuple[li
 
 
 def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observation], list[Problem]]:
-    """One value per indicator, region and period, by the rule of `revisions.keep_latest`."""
+    """One value per indicator, region, 口径 and period, by the rule of `revisions.keep_latest`."""
     return keep_latest(observations, _identity, _clash)
 
 
-def _identity(obs: Observation) -> tuple[str, str, int, int | None, int | None]:
+def _identity(obs: Observation) -> tuple[str, str, str, int, int | None, int | None]:
     period = obs.period  # its fields, not the Period: hashing a tuple of ints costs no Python call
-    return obs.indicator, obs.region, period.year, period.month, period.day
+    return obs.indicator, obs.region, obs.scope, period.year, period.month, period.day
 
 
 def _clash(obs: Observation, other: Observation) -> Problem:
@@ -81,7 +82,10 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
     region = cell.get("region", "") or CITY
     if catalog is not None and catalog.regions is not None and region not in catalog.regions:
         bad("region", f"unknown region {region!r}{suggest(region, catalog.regions)}")
-    if row.problems or indicator is None or period is None or value is None or factor is None:
+    bound = BOUNDS.get(cell.get("bound", ""))
+    if bound is None:
+        bad("bound", f"{cell['bound']!r} is not a bound: leave it empty for an exact figure, or write min")
+    if row.problems or indicator is None or period is None or value is None or factor is None or bound is None:
         return None
     try:
         converted = float(value if factor == 1 else value * factor)
@@ -91,7 +95,7 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
         bad("value", f"{cell['value']!r} is too large")
         return None
     return Observation(name, period, converted, indicator.unit, cell["source"], cell.get("note", ""),
-                       row.filename, row.line, recorded, region)
+                       row.filename, row.line, recorded, region, cell.get("scope", ""), bound)
 
 
 def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Observation | None]:
@@ -104,7 +108,7 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
     """
     columns = table.columns
     i_indicator, i_period, i_value, i_unit, i_source = (columns[name] for name in REQUIRED_COLUMNS)
-    i_note, i_recorded, i_region = (columns.get(name) for name in OPTIONAL_COLUMNS)
+    i_note, i_recorded, i_region, i_scope, i_bound = (columns.get(name) for name in OPTIONAL_COLUMNS)
     width, filename, indicators = table.width, table.filename, catalog.indicators
     registry = None if catalog.regions is None else frozenset(catalog.regions)
     plain = _PLAIN_NUMBER.fullmatch
@@ -125,6 +129,9 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
         region = (cells[i_region].strip() if i_region is not None else "") or CITY
         if period is None or not source or (registry is not None and region not in registry):
             return None
+        bound = BOUNDS.get(cells[i_bound].strip()) if i_bound is not None else Bound.EXACT
+        if bound is None:
+            return None
         recorded = None
         if i_recorded is not None and (day := cells[i_recorded].strip()):
             try:
@@ -132,7 +139,8 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
             except ValueError:
                 return None
         return new(Observation, (name, period, float(value_text), indicator.unit, source,
-                                 cells[i_note].strip() if i_note is not None else "", filename, line, recorded, region))
+                                 cells[i_note].strip() if i_note is not None else "", filename, line, recorded, region,
+                                 cells[i_scope].strip() if i_scope is not None else "", bound))
 
     return quick
 

@@ -137,6 +137,13 @@ class Catalog:
     regions: tuple[str, ...] | None = None  # the optional registry of region names, 全市 first
 
 
+class Bound(StrEnum):
+    """How a published figure relates to the truth: exact, or a lower bound (突破3.5万件, 6000余人, 超过80家)."""
+
+    EXACT = ""
+    MIN = "min"
+
+
 class Observation(NamedTuple):
     indicator: str
     period: Period
@@ -148,6 +155,8 @@ class Observation(NamedTuple):
     line: int
     recorded: date | None = None
     region: str = CITY
+    scope: str = ""  # 口径: whose statistics (CNIPA, 市知识产权局, 市科技局 …); blank is a scope of its own
+    bound: Bound = Bound.EXACT
 
     @property
     def where(self) -> str:
@@ -155,9 +164,11 @@ class Observation(NamedTuple):
 
     @property
     def what(self) -> str:
-        """`pct 2019`, or `pct 渝中区 2019` outside the whole city: the observation's identity in messages."""
+        """`pct 2019`, `pct 渝中区 2019` outside the whole city, `pct 2019 [CNIPA]` in a named 口径:
+        the observation's identity in messages."""
         place = "" if self.region == CITY else f" {self.region}"
-        return f"{self.indicator}{place} {self.period}"
+        scope = f" [{self.scope}]" if self.scope else ""
+        return f"{self.indicator}{place} {self.period}{scope}"
 
 
 @dataclass(frozen=True)

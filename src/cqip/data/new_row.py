@@ -46,8 +46,8 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
     new = observation(parsed, catalog)
     if new is None:  # the arguments have no line: `cqip add: value: 'x' is not a number`
         raise DataError([replace(problem, line=None) for problem in parsed.problems])
-    key = (new.indicator, new.region, new.period)
-    existing = next((o for o in observations if (o.indicator, o.region, o.period) == key), None)
+    key = (new.indicator, new.region, new.scope, new.period)
+    existing = next((o for o in observations if (o.indicator, o.region, o.scope, o.period) == key), None)
     if existing is None:
         return Entry(row, new, None)
     if existing.value == new.value:
