@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, NamedTuple
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,6 +21,8 @@ CITY = "全市"  # the region of an observation or target that names none: the w
 RegionName = Annotated[str, Field(min_length=1, max_length=80)]
 SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
+# A figure a plan can state: finite, and below 10¹⁵ (a quadrillion 件 or 元 is a typo, not a target).
+Figure = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
 
 
 class Measure(StrEnum):
@@ -77,22 +79,26 @@ class Target(_Strict):
     kind: Kind
     clause: Annotated[str, Field(min_length=1)]
     aspirational: bool = False
-    value: float | None = None
+    value: Figure | None = None
     approx: Annotated[float, Field(gt=0, lt=1)] | None = None
     direction: Direction = Direction.HIGHER
-    factor: Annotated[float, Field(gt=0)] | None = None
-    rate: Annotated[float, Field(gt=-1)] | None = None
+    factor: Annotated[float, Field(gt=0, le=1000, allow_inf_nan=False)] | None = None
+    rate: Annotated[float, Field(gt=-1, le=100, allow_inf_nan=False)] | None = None
+    # 大幅增长 read as a rise of at least this fraction over the baseline (0.2 = +20 %): the analyst's reading
+    min_change: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = None
     window: tuple[Year, Year] | None = None
     baseline_year: Year | None = None
-    baseline_value: float | None = None
+    baseline_value: Figure | None = None
     baseline_source: str | None = None
     deadline: Year | None = None
     note: str | None = None
+    scope: str | None = None  # the 口径 that decides the target; default: that of its most recent observation
+    path: Literal["linear", "compound"] | None = None  # default by kind (see verdicts.paths)
     # Responsible departments, spelled as in the plan's annex (tasks.yaml); empty = no identifiable owner.
     owners: tuple[str, ...] = ()
     # Regions (see `regions`): a target only for `region`, or per-region values overriding `value`.
     region: RegionName | None = None
-    regions: dict[RegionName, float] = Field(default_factory=dict)
+    regions: dict[RegionName, Figure] = Field(default_factory=dict)
 
     @property
     def start(self) -> int:
@@ -108,12 +114,15 @@ class Target(_Strict):
 
 # Which optional keys each kind needs (True) or forbids (False); unlisted keys are free.
 KIND_FIELDS: dict[Kind, dict[str, bool]] = {
-    Kind.LEVEL: {"value": True, "factor": False, "rate": False, "window": False},
-    Kind.ANNUAL: {"value": True, "factor": False, "rate": False, "window": False, "approx": False},
-    Kind.CUMULATIVE: {"value": True, "factor": False, "rate": False, "window": True, "approx": False},
-    Kind.MULTIPLE: {"value": False, "factor": True, "rate": False, "window": False, "approx": False},
-    Kind.GROWTH: {"value": False, "factor": False, "rate": True, "window": False, "approx": False},
-    Kind.INCREASE: {"value": False, "factor": False, "rate": False, "window": False, "approx": False},
+    Kind.LEVEL: {"value": True, "factor": False, "rate": False, "window": False, "min_change": False},
+    Kind.ANNUAL: {"value": True, "factor": False, "rate": False, "window": False, "approx": False, "min_change": False},
+    Kind.CUMULATIVE: {"value": True, "factor": False, "rate": False, "window": True, "approx": False,
+                      "min_change": False, "path": False},
+    Kind.MULTIPLE: {"value": False, "factor": True, "rate": False, "window": False, "approx": False,
+                    "min_change": False},
+    Kind.GROWTH: {"value": False, "factor": False, "rate": True, "window": False, "approx": False, "min_change": False},
+    Kind.INCREASE: {"value": False, "factor": False, "rate": False, "window": False, "approx": False,
+                    "min_change": True},
 }
 FLOW_ONLY = {Kind.ANNUAL, Kind.CUMULATIVE}
 

@@ -22,6 +22,11 @@ def parse_catalog(text: str, filename: str, departments: Collection[str] | None 
     )
 
 
+REQUIRED_HINT = {
+    "min_change": " (the rise over the baseline that counts as 大幅增长, e.g. 0.2 for +20 %)",
+}
+
+
 def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> Iterator[tuple[KeyPath, str]]:
     """What pydantic cannot see: duplicates, references, and the fields each kind needs."""
     yield from check_unique(parsed, ("sections", "id"), ("indicators", "id"), ("targets", "id"))
@@ -39,7 +44,7 @@ def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> It
         for key, required in KIND_FIELDS[target.kind].items():
             present = getattr(target, key) is not None
             if required and not present:
-                yield (*path, key), f"required for kind {target.kind}"
+                yield (*path, key), f"required for kind {target.kind}{REQUIRED_HINT.get(key, '')}"
             elif present and not required:
                 yield (*path, key), f"not allowed for kind {target.kind}"
         deadline = target.deadline or parsed.plan.deadline

@@ -15,6 +15,7 @@ FIELDS = (
     "expected", "projected", "period", "source", "unit", "baseline_year", "baseline_value", "deadline",
     "progress", "expected_progress", "gap_to_expected", "gap_to_target", "growth_rate", "outlook_ratio",
     "achieved_in", "missing", "aspirational", "name_zh", "name_en", "clause", "as_of",
+    "scope", "bound", "required_growth", "needed_per_missing_year", "final", "latest_actual", "latest_period",
 )
 
 
@@ -55,6 +56,13 @@ def to_record(ev: Evaluation, as_of: date) -> dict[str, Any]:
         "name_en": indicator.en,
         "clause": target.clause,
         "as_of": as_of.isoformat(),
+        "scope": ev.scope,
+        "bound": ev.bound.value or None,
+        "required_growth": num(ev.required_growth),
+        "needed_per_missing_year": num(ev.needed_per_missing_year),
+        "final": ev.final,
+        "latest_actual": num(ev.newest.value) if ev.newest else None,
+        "latest_period": str(ev.newest.period) if ev.newest else None,
     }
 
 

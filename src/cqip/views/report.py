@@ -22,7 +22,7 @@ from cqip.views import status
 from cqip.views.chart_lines import TargetLines, target_lines
 from cqip.views.charts import chart
 from cqip.views.document import Block, Cell, Document, Table, cell
-from cqip.views.formatting import number
+from cqip.views.formatting import at_least, number
 from cqip.views.gap import gap_block
 from cqip.views.records import num, sorted_records
 from cqip.views.targets import column, outlook_word, status_cell, status_word, summary, title
@@ -59,6 +59,13 @@ class Report:
     lines: dict[str, TargetLines]  # per target id, what its chart draws (the HTML report's charts)
 
     @property
+    def ended(self) -> int | None:
+        """The plan's last deadline once every target's has passed (their statuses are final), else None."""
+        if not self.evaluations or not all(ev.final for ev in self.evaluations):
+            return None
+        return max(ev.target.end for ev in self.evaluations)
+
+    @property
     def status_counts(self) -> dict[Status, int]:
         return status_counts(self.evaluations)
 
@@ -87,7 +94,7 @@ def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stal
         recorded=recorded_between(dataset, since, as_of),
         changes=status_changes(before, evaluations),
         attention=worst_first([ev for ev in evaluations if ev.status in NEEDS_ATTENTION]),
-        stale=_stale(now, visible, months_before(as_of, stale_months)),
+        stale=_stale(now, evaluations, visible, months_before(as_of, stale_months)),
         stale_months=stale_months,
         lines={ev.target.id: target_lines(ev, now.series(ev.target.indicator), as_of) for ev in evaluations},
     )
@@ -105,14 +112,15 @@ def months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _stale(dataset: Dataset, visible: list[Observation], cutoff: date) -> list[Stale]:
-    """Indicators of some target whose newest visible observation ends on or before `cutoff`."""
+def _stale(dataset: Dataset, evaluations: list[Evaluation], visible: list[Observation], cutoff: date) -> list[Stale]:
+    """Indicators of some open target whose newest visible observation ends on or before `cutoff`: once
+    every target of an indicator is closed, no new figure can change a verdict, so nothing is stale."""
     latest: dict[str, Observation] = {}
     for obs in sorted(visible, key=lambda o: o.period.t):
         latest[obs.indicator] = obs
-    used = {t.indicator for t in dataset.catalog.targets}
+    open_ = {ev.target.indicator for ev in evaluations if not ev.final}
     return [Stale(ind, latest.get(ind.id)) for ind in dataset.catalog.indicators.values()
-            if ind.id in used and (ind.id not in latest or latest[ind.id].period.end <= cutoff)]
+            if ind.id in open_ and (ind.id not in latest or latest[ind.id].period.end <= cutoff)]
 
 
 def report_record(report: Report) -> dict[str, Any]:
@@ -140,6 +148,7 @@ def report_record(report: Report) -> dict[str, Any]:
                   for s in report.stale],
         "stale_months": report.stale_months,
         "summary": summary(report.evaluations, "en"),
+        "plan_ended": report.ended,
         "records": sorted_records(report.evaluations, report.as_of),
     }
 
@@ -153,9 +162,9 @@ def document(report: Report, lang: str) -> Document:
     never = tuple(s.indicator.id for s in report.stale if s.latest is None)
     recorded = Table((column("recorded", lang), column("name", lang), column("period", lang),
                       column("value", lang, numeric=True), column("unit", lang), column("source", lang, drop=1)),
-                     tuple((cell(str(o.recorded)), cell(o.indicator), cell(str(o.period)), cell(number(o.value),
-                                                                                                value=o.value),
-                            cell(o.unit), cell(o.source, link=o.source)) for o in report.recorded))
+                     tuple((cell(str(o.recorded)), cell(o.indicator), cell(str(o.period)),
+                            cell(at_least(number(o.value), o.bound), value=o.value), cell(o.unit),
+                            cell(o.source, link=o.source)) for o in report.recorded))
     changes = Table((column("target", lang), column("before", lang), column("after", lang)),
                     tuple((cell(c.target_id), cell(status_word(c.before, lang), f"status.{c.before.value}"),
                            cell(status_word(c.after, lang), f"status.{c.after.value}")) for c in report.changes))
@@ -164,8 +173,9 @@ def document(report: Report, lang: str) -> Document:
     counts = "  ".join(f"{status_word(s, lang)} {n}" for s, n in report.status_counts.items())
     outlooks = "  ".join(f"{outlook_word(o, lang) if o else w('outlook.none')} {n}" for o,
                          n in report.outlook_counts.items())
+    ended = (w("line.plan_ended", end=report.ended),) if report.ended else ()
     blocks = (
-        Block(lines=(f"{w('head.as_of')}: {as_of}    {w('head.since')}: {report.since.isoformat()}",
+        Block(lines=(*ended, f"{w('head.as_of')}: {as_of}    {w('head.since')}: {report.since.isoformat()}",
                      f"{w('head.data_dir')}: {report.data_dir}",
                      f"{w('head.targets')}: {report.targets}    {w('head.observations')}: {report.observations}    "
                      f"{w('head.newest')}: {report.newest or '–'}")),
