@@ -126,7 +126,12 @@ def _note(ev: Evaluation, lang: str) -> str:
                     best=number(best.value), period=best.period)
     if ev.missing:
         return word("line.missing", lang, items=missing_text(ev.missing, lang))
-    return word("line.met_since", lang, period=ev.achieved_in) if ev.achieved_in else ""
+    if ev.achieved_in:
+        return word("line.met_since", lang, period=ev.achieved_in)
+    first = next((o for o in ev.used if ev.path and o.period.t == ev.path.start.t), None)
+    if ev.pace is not None and ev.baseline_value is None and first is not None:
+        return word("line.path_from", lang, period=first.period, year=ev.target.start)
+    return ""
 
 
 def summary(evaluations: list[Evaluation], lang: str) -> str:

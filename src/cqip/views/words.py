@@ -123,6 +123,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "line.missing": ("缺少：{items}", "missing {items}"),
     "line.missing_needed": ("缺少：{items}；每个缺失年份需 {needed}，最好的一年为 {best}（{period}）",
                             "missing {items}; each must bring {needed}, the best year was {best} ({period})"),
+    "line.path_from": ("路径自{period}起（无{year}年基期值）", "path from {period} (no {year} baseline)"),
     "line.met_since": ("达成于 {period}", "met since {period}"),
     "line.summary": ("共{n}个目标：{counts}", "{n} targets: {counts}"),
     "line.count": ("{word}{n}", "{n} {word}"),
