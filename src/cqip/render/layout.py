@@ -213,11 +213,12 @@ def _row(cells: list[Cell], columns: list[Column], widths: tuple[int, ...]) -> l
 
 
 def wrap(text: str, width: int, breaks: str = BREAK_AFTER) -> list[str]:
-    """`text` in pieces of at most `width` cells, broken after one of `breaks` where one fits."""
+    """`text` in pieces of at most `width` cells, broken after one of `breaks` — or between two Chinese
+    characters, which may part anywhere — where one fits."""
     pieces: list[str] = []
     while cell_len(text) > width:
         head = chop_cells(text, width)[0]
-        cut = max(head.rfind(c) for c in breaks) + 1
+        cut = max(max(head.rfind(c) for c in breaks) + 1, _wide_cut(text, len(head)))
         if cut <= len(head) // 3:  # a break this early wastes most of the line: break hard instead
             cut = len(head)
         while 1 < cut < len(text) and text[cut] in NO_LINE_START:  # keep （力争） whole: never start a line with ）
@@ -225,6 +226,12 @@ def wrap(text: str, width: int, breaks: str = BREAK_AFTER) -> list[str]:
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*pieces, text] if text or not pieces else pieces
+
+
+def _wide_cut(text: str, limit: int) -> int:
+    """The last position up to `limit` between two Chinese (double-width) characters, or 0."""
+    return next((c for c in range(min(limit, len(text) - 1), 0, -1)
+                 if cell_len(text[c - 1]) == 2 and cell_len(text[c]) == 2), 0)
 
 
 def fold(line: str, width: int) -> list[str]:

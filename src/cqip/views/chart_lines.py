@@ -43,9 +43,10 @@ def target_lines(ev: Evaluation, series: Sequence[Observation], as_of: date) -> 
 
 
 def _expected_path(ev: Evaluation) -> list[Point]:
-    """The evaluation's own path, at its start and at the end of every later year."""
+    """The evaluation's own path, at its start and at the end of every later year; none when the start
+    already met the target (a path from beyond the target back to it plans nothing)."""
     path = ev.path
-    if path is None:
+    if path is None or (ev.bar is not None and ev.sign * (path.start.value - ev.bar) >= 0):
         return []
     years = range(math.floor(path.start.t) + 1, ev.target.end + 1)
     return [path.start, *(Point(float(y), path.at(float(y))) for y in years)]

@@ -74,6 +74,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.missed": ("未实现", "missed"),
     "col.rank": ("排名", "rank"),
     "col.region": ("地区", "region"),
+    "col.scope": ("口径", "口径"),
     "col.where": ("文件:行 · 来源 · 说明", "file:line · source · note"),
     "col.asks": ("要求", "what it asks"),
     "col.clause": ("方案条文", "clause"),
