@@ -82,16 +82,20 @@ class Rule(StrEnum):
     WINDOW_HOLE = "window_hole"
     WINDOW_NOT_STARTED = "window_not_started"
     WINDOW_MISSED = "window_missed"
+    FIELD_INCOMPLETE = "field_incomplete"  # rank targets: no period has a figure for every member of the group
+    OUTSIDE_BAND = "outside_band"  # rank targets: a place outside the band the plan's region must hold
     ON_PATH = "on_path"
     BEHIND_A_LITTLE = "behind_a_little"
     BEHIND_FAR = "behind_far"
 
 
 class Missing(NamedTuple):
-    """What a verdict lacks: `what` (baseline, figure_after, full_year_after, deadline_figure, year) of `year`."""
+    """What a verdict lacks: `what` (baseline, figure_after, full_year_after, deadline_figure, year, members)
+    of `year`; `names` the members of a group without a figure."""
 
     what: str
     year: int
+    names: tuple[str, ...] = ()
 
 
 class Point(NamedTuple):
@@ -188,7 +192,12 @@ def evaluate_all(dataset: Dataset, as_of: date) -> list[Evaluation]:
 
 
 def evaluate_target(dataset: Dataset, target: Target, as_of: date) -> Evaluation:
-    """One target against its indicator's series in `dataset` (a region's view gives that region's)."""
+    """One target against its indicator's series in `dataset` (a region's view gives that region's);
+    a rank target against its rank series (`ranking`, which builds on this module)."""
+    if target.kind is Kind.RANK:
+        from cqip.verdicts.ranking import evaluate_rank
+
+        return evaluate_rank(dataset, target, as_of)
     return evaluate(target, dataset.catalog.indicators[target.indicator], dataset.series(target.indicator), as_of)
 
 
