@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from cqip.data.models import Kind, Observation
 from cqip.verdicts.evaluation import Evaluation, Point, expected_at, is_compound, known_by, path_start
+from cqip.verdicts.ranking import RankEvaluation
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,15 @@ class TargetLines:
     target: float | None
     deadline: int
     cumulative: bool
+    inverted: bool = False  # ranks: 1st at the top
 
 
 def target_lines(ev: Evaluation, series: Sequence[Observation], as_of: date) -> TargetLines:
+    """A rank target draws its ranks, not the indicator's series."""
     target = ev.target
+    if isinstance(ev, RankEvaluation):
+        return TargetLines([Point(o.period.t, o.value) for o in ev.ranks], _expected_path(ev), ev.target_value,
+                           target.end, False, inverted=True)
     visible = known_by(series, as_of)
     if target.kind is Kind.CUMULATIVE:
         assert target.window is not None

@@ -14,10 +14,18 @@ from typing import Any
 
 from cqip.data.models import Direction, Kind, Observation
 from cqip.data.numbers import exact as fmt
-from cqip.verdicts.evaluation import AT_RISK_POINTS, ON_COURSE_RATIO, STAGNATING_RATIO, Evaluation, Status, path_start
+from cqip.verdicts.evaluation import (
+    AT_RISK_POINTS,
+    ON_COURSE_RATIO,
+    STAGNATING_RATIO,
+    Evaluation,
+    Rule,
+    Status,
+    path_start,
+)
 from cqip.views.document import Block, Cell, Column, Document, Table, cell
 from cqip.views.observations import observation_table
-from cqip.views.targets import column, missing_text, outlook_word, rule_text, verdict
+from cqip.views.targets import column, missing_text, missing_word, outlook_word, rule_text, verdict
 from cqip.views.words import word
 
 USUAL_STEPS = (("f", "step.f"), ("E", "step.E"), ("p", "step.p"), ("p_e", "step.p_e"), ("A", "step.achievement"),
@@ -201,6 +209,8 @@ def _decision(ev: Evaluation, lang: str) -> str:
         return word("decision.met", lang, value=fmt(value), op=meets, bar=fmt(ev.bar), since=ev.achieved_in)
     if ev.status is Status.MISSED and ev.actual is not None and ev.bar is not None:
         return word("decision.missed", lang, value=fmt(ev.actual), op=misses, bar=fmt(ev.bar), end=ev.target.end)
+    if ev.reason is Rule.OUTSIDE_BAND and ev.actual is not None and ev.bar is not None:
+        return word("decision.outside_band", lang, actual=fmt(ev.actual), op=misses, bar=fmt(ev.bar))
     if ev.status in (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK) and ev.pace is not None:
         assert ev.expected is not None
         actual, expected = fmt(ev.pace.at.value), fmt(ev.expected)
@@ -249,7 +259,7 @@ def to_data(ev: Evaluation, as_of: date) -> dict[str, Any]:
         "decision": trail.decision,
         "outlook": ev.outlook.value if ev.outlook else None,
         "outlook_decision": trail.outlook_decision,
-        "missing": [word(f"missing.{m.what}", "en", year=m.year) for m in ev.missing],
+        "missing": [missing_word(m, "en") for m in ev.missing],
         "not_computed": trail.not_computed,
     }
 

@@ -77,6 +77,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.clause": ("方案条文", "clause"),
     "col.input": ("输入", "input"),
     "col.from": ("出处", "from"),
+    "col.scope": ("口径", "scope"),
     # --- titles and headings ----------------------------------------------------------------------
     "title.status": ("目标进展", "status"),
     "title.gap": ("差距（由大到小）", "gaps (worst first)"),
@@ -84,6 +85,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "title.tasks": ("工作任务进展", "work items"),
     "title.depts": ("各部门责任", "departments"),
     "title.compare": ("各地区比较", "regions compared"),
+    "title.league": ("{group}排名", "ranking among {group}"),
     "title.as_of": ("{what} 截至 {day}", "{what} as of {day}"),
     "head.as_of": ("截至", "as of"),
     "head.since": ("对比日期", "compared with"),
@@ -109,6 +111,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "head.chart_of": ("图表：{id}", "Chart: {id}"),
     "head.chart": ("图表", "Chart"),
     "head.used": ("所用观测值", "Observations used"),
+    "head.headline": ("总体目标：在各省区市中的位次", "Headline goal: rank among the provinces"),
     "head.steps": ("计算步骤", "Steps"),
     "none": ("无", "none"),
     "points": ("点", " pts"),
@@ -142,6 +145,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "ask.cumulative": ("{first}—{last}年累计{value} {unit}", "{value} {unit} in total over {first}–{last}"),
     "ask.annual": ("{end}年当年{value} {unit}", "{value} {unit} in {end}"),
     "ask.level": ("到{end}年达到{value} {unit}", "{value} {unit} by {end}"),
+    "ask.rank": ("到{end}年在{among}排名前{value}位", "rank ≤ {value} among {among} by {end}"),
     "ask.approx": ("（±{approx}）", " (±{approx})"),
     "ask.lower": ("，越低越好", ", lower is better"),
     # --- charts -----------------------------------------------------------------------------------
@@ -152,12 +156,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.actual": ("实际", "actual"),
     "chart.running_sum": ("实际（累计）", "actual (running sum)"),
     "chart.year": ("年份", "year"),
+    "chart.rank": ("位次（第1位在上）", "rank (1st at the top)"),
+    # --- ranks among a group of regions ----------------------------------------------------------
+    "rank.name": ("{name}（{group}排名）", "{name} (rank, {group})"),
+    "rank.place": ("{rank}/{size}（{period}）", "{rank}/{size} ({period})"),
+    "rank.part": ("{group} {history}，目标前{max}位", "{group} {history}, target top {max}"),
+    "rank.incomplete": ("{group} 数据不全（{period}缺{names}）", "{group} incomplete ({period}: no figure of {names})"),
+    "rank.none": ("{group} 无数据", "{group} no data"),
+    "rank.line": ("{name}：{parts}", "{name}: {parts}"),
+    "rank.home": ("{home}：第{rank}位，共{size}个（目标：前{max}位）", "{home}: {rank} of {size} (target: top {max})"),
+    "rank.unranked": ("数据不全，不排名：缺{names}", "incomplete, so not ranked: no figure of {names}"),
+    "rank.published": ("公布的排名（{source}）", "a published rank ({source})"),
     # --- what is missing --------------------------------------------------------------------------
     "missing.baseline": ("{year}年基期值", "baseline {year}"),
     "missing.figure_after": ("{year}年以后的数据", "a figure after {year}"),
     "missing.full_year_after": ("{year}年以后的全年数据", "a full-year figure after {year}"),
     "missing.deadline_figure": ("{year}年数据", "the {year} figure"),
     "missing.year": ("{year}年", "{year}"),
+    "missing.members": ("{year}年{names}的数据", "{year} figures of {names}"),
     # --- the rules that decide a status (explain) -------------------------------------------------
     "rule.nothing_observed": ("截至评估日期没有任何观测值", "nothing observed up to the as-of date"),
     "rule.relative_no_baseline": ("目标以基期值为基准，但基期值未观测到",
@@ -185,6 +201,10 @@ WORDS: dict[str, tuple[str, str]] = {
                                 "no year of the window has ended yet and the year-to-date sum does not meet the "
                                 "target"),
     "rule.window_missed": ("期间已结束，总和未达到目标", "the window has ended and its sum does not meet the target"),
+    "rule.outside_band": ("排名在须保持的范围（前{max}位）之外",
+                          "the rank is outside the band it must hold (top {max})"),
+    "rule.field_incomplete": ("排名须有组内每个成员的数据，没有一期数据齐全",
+                              "a rank needs a figure of every member of the group, and no period has them all"),
     "rule.on_path": ("实际值达到或超过预期路径", "the actual is at or beyond the expected path"),
     "rule.behind_a_little": ("落后于预期路径，但不超过进度的{points}",
                              "behind the path by at most {points} of progress"),
@@ -195,6 +215,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.multiple": ("倍增", "multiple"),
     "kind.growth": ("增速", "growth"),
     "kind.increase": ("增长", "increase"),
+    "kind.rank": ("排名", "rank"),
     "head.explain_title": ("{id} — {name}（{unit}），{kind}类目标", "{id} — {name} ({unit}), {kind} target"),
     # --- explain: inputs and steps ----------------------------------------------------------------
     "in.as_of": ("评估日期", "as of"),
@@ -248,6 +269,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "decision.behind": ("实际 {actual} {op} 预期 {expected}；落后 {behind} {rel} {limit}",
                         "actual {actual} {op} expected {expected}; behind {behind} {rel} {limit}"),
     "decision.below_base": ("实际 {actual} {op} 基期 {bar}", "actual {actual} {op} baseline {bar}"),
+    "decision.outside_band": ("排名 {actual} {op} {bar}", "rank {actual} {op} {bar}"),
     "decision.missing": ("缺少 {items}", "missing {items}"),
 }
 
