@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cqip.data.periods import Period
 
 CITY = "全市"  # the region of an observation or target that names none: the whole city
+RANK_UNIT = "位"  # the unit of a published rank (第10位): an observation that is a place, not a figure
 RegionName = Annotated[str, Field(min_length=1, max_length=80)]
 SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
@@ -37,6 +38,7 @@ class Kind(StrEnum):
     MULTIPLE = "multiple"
     GROWTH = "growth"
     INCREASE = "increase"
+    RANK = "rank"  # the plan's region's place among a group of regions (全国中上水平、西部前列)
 
 
 class Direction(StrEnum):
@@ -55,6 +57,7 @@ class Plan(_Strict):
     issued: date | None = None
     baseline_year: Year
     deadline: Year
+    region: RegionName | None = None  # the province-level region the plan is about, as `groups:` name it (重庆)
 
 
 class Section(_Strict):
@@ -99,6 +102,9 @@ class Target(_Strict):
     # Regions (see `regions`): a target only for `region`, or per-region values overriding `value`.
     region: RegionName | None = None
     regions: dict[RegionName, Figure] = Field(default_factory=dict)
+    # Rank targets: the group (`groups:`) ranked within, and the worst place that still meets the target.
+    among: RegionName | None = None
+    max_rank: Annotated[int, Field(ge=1)] | None = None
 
     @property
     def start(self) -> int:
@@ -123,13 +129,24 @@ KIND_FIELDS: dict[Kind, dict[str, bool]] = {
     Kind.GROWTH: {"value": False, "factor": False, "rate": True, "window": False, "approx": False, "min_change": False},
     Kind.INCREASE: {"value": False, "factor": False, "rate": False, "window": False, "approx": False,
                     "min_change": True},
+    Kind.RANK: {"value": False, "factor": False, "rate": False, "window": False, "approx": False,
+                "baseline_value": False, "among": True, "max_rank": True, "min_change": False, "path": False},
 }
 FLOW_ONLY = {Kind.ANNUAL, Kind.CUMULATIVE}
+
+
+class Group(_Strict):
+    """A named set of regions a rank is taken among (全国: the 31 mainland provinces; 西部: the 12 western ones)."""
+
+    name: RegionName
+    en: Annotated[str, Field(min_length=1)]
+    members: Annotated[list[RegionName], Field(min_length=1)]
 
 
 class TargetsFile(_Strict):
     plan: Plan
     regions: list[RegionName] | None = None  # when given, every region name used must be one of these
+    groups: list[Group] = Field(default_factory=list)
     sections: list[Section]
     indicators: list[Indicator]
     targets: list[Target]
@@ -144,6 +161,7 @@ class Catalog:
     indicators: dict[str, Indicator]
     targets: list[Target]
     regions: tuple[str, ...] | None = None  # the optional registry of region names, 全市 first
+    groups: dict[str, Group] = field(default_factory=dict)
 
 
 class Bound(StrEnum):

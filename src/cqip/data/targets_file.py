@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 
+from cqip.data.groups import check_groups, registry
 from cqip.data.models import CITY, FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
 from cqip.data.names import suggest
 from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_model
@@ -18,7 +19,8 @@ def parse_catalog(text: str, filename: str, departments: Collection[str] | None 
         sections={s.id: s for s in parsed.sections},
         indicators={i.id: i for i in parsed.indicators},
         targets=[_with_plan_defaults(t, parsed.plan) for t in parsed.targets],
-        regions=None if parsed.regions is None else (CITY, *parsed.regions),
+        regions=registry(parsed),
+        groups={group.name: group for group in parsed.groups},
     )
 
 
@@ -61,6 +63,7 @@ def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> It
         yield from _check_regions(path, target, parsed.regions)
     if parsed.regions is not None:
         yield from check_names(("regions",), parsed.regions, set(parsed.regions), "region")
+    yield from check_groups(parsed)
 
 
 def _check_regions(path: KeyPath, target: Target, registry: list[str] | None) -> Iterator[tuple[KeyPath, str]]:

@@ -214,24 +214,24 @@ def _row(cells: list[Cell], columns: list[Column], widths: tuple[int, ...]) -> l
 
 def wrap(text: str, width: int, breaks: str = BREAK_AFTER) -> list[str]:
     """`text` in pieces of at most `width` cells, broken after one of `breaks` — or between two Chinese
-    characters, which may part anywhere — where one fits."""
+    (double-width) characters, which may part anywhere — where one fits; never before a closing mark."""
     pieces: list[str] = []
     while cell_len(text) > width:
-        head = chop_cells(text, width)[0]
-        cut = max(max(head.rfind(c) for c in breaks) + 1, _wide_cut(text, len(head)))
-        if cut <= len(head) // 3:  # a break this early wastes most of the line: break hard instead
-            cut = len(head)
-        while 1 < cut < len(text) and text[cut] in NO_LINE_START:  # keep （力争） whole: never start a line with ）
-            cut -= 1
+        limit = len(chop_cells(text, width)[0])
+        cut = next((c for c in range(limit, 0, -1) if _may_break(text, c, breaks)), 0)
+        if cut <= limit // 3:  # a break this early wastes most of the line: break hard instead
+            cut = limit
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*pieces, text] if text or not pieces else pieces
 
 
-def _wide_cut(text: str, limit: int) -> int:
-    """The last position up to `limit` between two Chinese (double-width) characters, or 0."""
-    return next((c for c in range(min(limit, len(text) - 1), 0, -1)
-                 if cell_len(text[c - 1]) == 2 and cell_len(text[c]) == 2), 0)
+def _may_break(text: str, c: int, breaks: str) -> bool:
+    """Whether a line may end before position c: after a break mark or between two Chinese characters,
+    and not before a mark that closes (）、，。)."""
+    if c >= len(text) or text[c] in NO_LINE_START:
+        return False
+    return text[c - 1] in breaks or (cell_len(text[c - 1]) == 2 and cell_len(text[c]) == 2)
 
 
 def fold(line: str, width: int) -> list[str]:

@@ -42,7 +42,12 @@ def evaluate_all(dataset: Dataset, as_of: date) -> list[Evaluation]:
 
 
 def evaluate_target(dataset: Dataset, target: Target, as_of: date) -> Evaluation:
-    """One target against its indicator's series in `dataset` (a region's view gives that region's)."""
+    """One target against its indicator's series in `dataset` (a region's view gives that region's);
+    a rank target against its rank series (`ranking`, which builds on this module)."""
+    if target.kind is Kind.RANK:
+        from cqip.verdicts.ranking import evaluate_rank
+
+        return evaluate_rank(dataset, target, as_of)
     return evaluate(target, dataset.catalog.indicators[target.indicator], dataset.series(target.indicator), as_of)
 
 

@@ -70,10 +70,11 @@ def evaluate_point(base: Evaluation, rows: Sequence[Observation], now: float) ->
                        reason=Rule.DEADLINE_FIGURE_MISSING)
     if path is None or path.start.t >= at.t:
         return replace(ev, missing=(Missing("baseline", target.start),), reason=Rule.PATH_NO_START)
-    if meets(target, path.start.value, bar):
+    flat = target_value == path.start.value  # a band to hold (a rank), or an increase of 0 %
+    if meets(target, path.start.value, bar) and not flat:
         ev = replace(ev, status=Status.OFF_TRACK, path=path, reason=Rule.FELL_BACK)
         return with_outlook(ev, path, at, fell_back=True)
-    if target_value == path.start.value:  # an increase of 0 %: any rise is enough, and there is no path to it
+    if target.kind is Kind.INCREASE and flat:  # +0 %: any rise will do, and there is no path to it
         return replace(ev, status=Status.OFF_TRACK, reason=Rule.INCREASE_NOT_ABOVE)
     return with_outlook(pace(ev, path, at), path, at)
 

@@ -65,6 +65,8 @@ class Rule(StrEnum):
     WINDOW_HOLE = "window_hole"
     WINDOW_NOT_STARTED = "window_not_started"
     WINDOW_MISSED = "window_missed"
+    FIELD_INCOMPLETE = "field_incomplete"  # rank targets: no period has a figure for every member of the group
+    OUTSIDE_BAND = "outside_band"  # rank targets: a place outside the band the plan's region must hold
     ON_PATH = "on_path"
     BEHIND_A_LITTLE = "behind_a_little"
     BEHIND_FAR = "behind_far"
@@ -72,10 +74,11 @@ class Rule(StrEnum):
 
 class Missing(NamedTuple):
     """What a verdict lacks: `what` (baseline, figure_after, full_year_after, deadline_figure, year,
-    second_figure) of `year`."""
+    members) of `year`; `names` the members of a group without a figure."""
 
     what: str
     year: int
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from itertools import accumulate, takewhile
 
 from cqip.data.models import Kind, Observation
 from cqip.verdicts.evaluation import Evaluation, Point, known_by
+from cqip.verdicts.ranking import RankEvaluation
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,16 @@ class TargetLines:
     target: float | None
     deadline: int
     cumulative: bool
+    inverted: bool = False  # ranks: 1st at the top
 
 
 def target_lines(ev: Evaluation, series: Sequence[Observation], as_of: date) -> TargetLines:
-    """The figures of the evaluation's 口径; a running sum stops at the first year without a figure,
-    as the sum after it is not known."""
+    """A rank target draws its ranks; any other the figures of its 口径, and a running sum stops at the
+    first year without a figure, as the sum after it is not known."""
     target = ev.target
+    if isinstance(ev, RankEvaluation):
+        return TargetLines([Point(o.period.t, o.value) for o in ev.ranks], _expected_path(ev), ev.target_value,
+                           target.end, False, inverted=True)
     visible = [o for o in known_by(series, as_of) if o.scope == ev.scope]
     if target.kind is Kind.CUMULATIVE:
         assert target.window is not None

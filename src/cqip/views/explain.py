@@ -21,11 +21,12 @@ from cqip.verdicts.evaluation import (
     STAGNATING_RATIO,
     Evaluation,
     Outlook,
+    Rule,
     Status,
 )
 from cqip.views.document import Block, Cell, Column, Document, Table, cell
 from cqip.views.observations import observation_table
-from cqip.views.targets import column, missing_text, outlook_word, rule_text, verdict
+from cqip.views.targets import column, missing_text, missing_word, outlook_word, rule_text, verdict
 from cqip.views.words import word
 
 USUAL_STEPS = (("f", "step.f"), ("E", "step.E"), ("p", "step.p"), ("p_e", "step.p_e"), ("A", "step.achievement"),
@@ -250,6 +251,8 @@ def _decision(ev: Evaluation, lang: str) -> str:
         return word("decision.met", lang, value=fmt(value), op=meets, bar=fmt(ev.bar), since=ev.achieved_in)
     if ev.status is Status.MISSED and ev.actual is not None and ev.bar is not None:
         return word("decision.missed", lang, value=fmt(ev.actual), op=misses, bar=fmt(ev.bar), end=ev.target.end)
+    if ev.reason is Rule.OUTSIDE_BAND and ev.actual is not None and ev.bar is not None:
+        return word("decision.outside_band", lang, actual=fmt(ev.actual), op=misses, bar=fmt(ev.bar))
     if ev.status in (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK) and ev.pace is not None:
         assert ev.expected is not None
         actual, expected = fmt(ev.pace.value), fmt(ev.expected)
@@ -314,7 +317,7 @@ def to_data(ev: Evaluation, as_of: date) -> dict[str, Any]:
         "decision": trail.decision,
         "outlook": ev.outlook.value if ev.outlook else None,
         "outlook_decision": trail.outlook_decision,
-        "missing": [word(f"missing.{m.what}", "en", year=m.year) for m in ev.missing],
+        "missing": [missing_word(m, "en") for m in ev.missing],
         "scope": ev.scope,
         "not_used": [{"period": str(o.period), "value": o.value, "scope": o.scope, "where": o.where}
                      for o in ev.other_scope],

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from cqip.data.periods import Period
 from cqip.verdicts.evaluation import Evaluation, Missing, Outlook, Rule, Status
 from cqip.verdicts.ordering import status_counts
+from cqip.verdicts.ranking import RankEvaluation
 from cqip.views.document import Block, Cell, Column, cell
 from cqip.views.formatting import at_least, number, percent
 from cqip.views.words import word
@@ -42,16 +43,29 @@ def rule_text(rule: Rule, ev: Evaluation, lang: str) -> str:
 
     window = ev.target.window or (ev.target.start, ev.target.end)
     return word(f"rule.{rule.value}", lang, start=ev.target.start, end=ev.target.end, first=window[0],
-                last=window[1], points=f"{AT_RISK_POINTS:.0%}")
+                last=window[1], points=f"{AT_RISK_POINTS:.0%}", max=ev.target.max_rank)
 
 
 def missing_text(missing: Iterable[Missing], lang: str) -> str:
-    return word("list_sep", lang).join(word(f"missing.{m.what}", lang, year=m.year) for m in missing)
+    return word("list_sep", lang).join(missing_word(m, lang) for m in missing)
+
+
+def missing_word(m: Missing, lang: str) -> str:
+    """One thing a verdict lacks: a year's figure, a baseline, or the members of a group without a figure."""
+    return word(f"missing.{m.what}", lang, year=m.year, names=word("list_sep", lang).join(m.names))
+
+
+def group_name(ev: RankEvaluation, lang: str) -> str:
+    assert ev.group is not None
+    return ev.group.name if lang == "zh" else ev.group.en
 
 
 def name(ev: Evaluation, lang: str) -> str:
-    """The indicator's name in `lang`, marked when the plan only strives for the target (力争)."""
+    """The indicator's name in `lang`, marked when the plan only strives for the target (力争), and with the
+    group for a rank (PCT国际专利申请量（全国排名）)."""
     text = ev.indicator.zh if lang == "zh" else ev.indicator.en
+    if isinstance(ev, RankEvaluation):
+        text = word("rank.name", lang, name=text, group=group_name(ev, lang))
     return text + (word("strive", lang) if ev.target.aspirational else "")
 
 
