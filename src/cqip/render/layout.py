@@ -1,9 +1,10 @@
 """A Document laid out in monospaced lines of a given width: plain text for mail, the terminal's rows.
 
 Widths are display widths (`rich.cells.cell_len`: a Chinese character takes two columns), so
-columns line up in a mail reader. Nothing is cut: a long id or name wraps onto more lines
-within its column, a number never wraps, and when even the narrowest layout is too wide, whole
-columns are left out — the highest `drop` first — and one line at the end says which.
+columns line up in a mail reader. Nothing is cut: a long name wraps onto more lines within its
+column, an id or a word (`incomplete`) is broken only when nothing else fits, a number never
+wraps, and when even the narrowest layout is too wide, whole columns are left out — the highest
+`drop` first — and one line at the end says which.
 Tables with the same columns share one set of widths, so status's plan sections line up.
 
 The result is a list of lines, each a list of (text, style) segments: the plain-text renderer
@@ -12,6 +13,7 @@ joins the text, the terminal renderer gives the styles their colours.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -24,6 +26,7 @@ from cqip.views.words import word
 GAP = "  "
 MAX_CHART_WIDTH = 100
 MIN_WRAP = 8  # a wrapping column is never narrower than this (or its natural width, when smaller)
+TOKEN = re.compile(r"[^\s/\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+/?")  # what should not wrap: a word, an id
 BREAK_AFTER = " _/-、，,·"  # where a long cell may break before it must break anywhere
 PROSE_BREAKS = " 、，；"
 NO_LINE_START = "）)」』，。、；：！？"
@@ -93,28 +96,43 @@ def fit(columns: tuple[Column, ...], tables: list[Table], width: int) -> Fit:
 
 
 def _fit(stacked: bool, columns: tuple[Column, ...], tables: list[Table], width: int) -> Fit:
+    """Drop columns until every kept one fits with its words whole (`whole`), then narrow the widest
+    wrapping columns: first down to their longest word, and only if that is still too wide, further."""
     natural = _natural(columns, tables)
     cells = _natural(columns, tables, headers=False)
     words = [max((cell_len(w) for w in c.header.split()), default=0) for c in columns]  # headers wrap at spaces
+    tokens = _tokens(columns, tables)
     minimum = [max(cells[i], words[i]) if c.numeric else min(natural[i], max(MIN_WRAP, words[i]))
                for i, c in enumerate(columns)]
     if stacked:  # a host's own first lines (ids) do not wrap; the names stacked below them do
         firsts = _natural(columns, tables, first_line_only=True)
         minimum = [max(m, firsts[i]) if c.header.count("\n") else m for i, (c, m) in enumerate(zip(columns, minimum,
                                                                                                     strict=True))]
+    whole = [max(m, min(natural[i], tokens[i])) for i, m in enumerate(minimum)]
     kept = list(range(len(columns)))
-    while _total(minimum, kept) > width and any(columns[i].drop for i in kept):
+    while _total(whole, kept) > width and any(columns[i].drop for i in kept):
         kept.remove(max((i for i in kept if columns[i].drop), key=lambda i: (columns[i].drop, i)))
     widths = list(natural)
-    excess = _total(widths, kept) - width
-    while excess > 0:
-        wrappable = [i for i in kept if widths[i] > minimum[i]]
-        if not wrappable:
-            break
-        widest = max(wrappable, key=lambda i: widths[i])
-        widths[widest] -= 1
-        excess -= 1
+    for floor in (whole, minimum):
+        excess = _total(widths, kept) - width
+        while excess > 0:
+            wrappable = [i for i in kept if widths[i] > floor[i]]
+            if not wrappable:
+                break
+            widest = max(wrappable, key=lambda i: widths[i])
+            widths[widest] -= 1
+            excess -= 1
     return Fit(stacked, tuple(kept), tuple(widths[i] for i in kept))
+
+
+def _tokens(columns: tuple[Column, ...], tables: list[Table]) -> list[int]:
+    """The longest word of each column's cells: Latin words and ids, a path up to its next `/`."""
+    longest = [0] * len(columns)
+    for table in tables:
+        for row in table.rows:
+            for i, item in enumerate(row):
+                longest[i] = max([longest[i], *(cell_len(t) for t in TOKEN.findall(item.text))])
+    return longest
 
 
 def _natural(columns: tuple[Column, ...], tables: list[Table], *, first_line_only: bool = False,

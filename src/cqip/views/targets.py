@@ -85,14 +85,24 @@ def column(key: str, lang: str, *, numeric: bool = False, drop: int = 0, under: 
     return Column(key, word(f"col.{key}", lang), numeric, drop, under)
 
 
+# When a row is too wide, columns are left out in this order (highest first); numbers go last.
+DROP = {"outlook": 5, "to_path": 4, "expected": 3, "period": 2, "achievement": 1, "behind": 1}
+
+
 def verdict_columns(lang: str) -> tuple[Column, ...]:
-    """Where a target stands, as status and compare show it: actual / target, 完成率, period, status."""
-    return (column("actual_target", lang, numeric=True), column("achievement", lang, numeric=True, drop=2),
-            column("period", lang, drop=1), column("status", lang))
+    """Where a target stands, as status and compare show it: actual / target and their unit (below them when
+    the row is narrow), 完成率, period, status."""
+    return (column("actual_target", lang, numeric=True), column("unit", lang, under="actual_target"),
+            column("achievement", lang, numeric=True, drop=DROP["achievement"]),
+            column("period", lang, drop=DROP["period"]), column("status", lang))
 
 
 def verdict_cells(ev: Evaluation, lang: str) -> tuple[Cell, ...]:
-    return actual_vs_target_cell(ev), achievement_cell(ev), period_cell(ev), status_cell(ev, lang)
+    return actual_vs_target_cell(ev), unit_cell(ev), achievement_cell(ev), period_cell(ev), status_cell(ev, lang)
+
+
+def unit_cell(ev: Evaluation) -> Cell:
+    return cell(ev.indicator.unit)
 
 
 def notes(evaluations: list[Evaluation], lang: str) -> tuple[str, ...]:
