@@ -43,7 +43,8 @@ def test_piped_text_has_every_id_in_full_within_the_width(cli, command: str, lan
     words = set(re.findall(r"[a-z0-9_]+", result.stdout))
     ids = [r["target_id"] for r in _json(cli, command)]
     if command == "report":  # the report names the targets needing attention
-        ids = json.loads(cli("--data", str(BUNDLED), "report", *AS_OF["report"], "--format", "json").stdout)["attention"]
+        report = cli("--data", str(BUNDLED), "report", *AS_OF["report"], "--format", "json").stdout
+        ids = json.loads(report)["attention"]
     assert ids and not [i for i in ids if i not in words]
 
 

@@ -26,7 +26,9 @@ from cqip.views.words import word
 GAP = "  "
 MAX_CHART_WIDTH = 100
 MIN_WRAP = 8  # a wrapping column is never narrower than this (or its natural width, when smaller)
-TOKEN = re.compile(r"[^\s/\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+/?")  # what should not wrap: a word, an id
+TOKEN = re.compile(r"[^\s/、，,；;。]+/?")  # what should not wrap: a word, an id, a short name (市知识产权局)
+CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
+LONG_NAME = 16  # cells: a Chinese run longer than this is prose, which may break anywhere
 BREAK_AFTER = " _/-、，,·"  # where a long cell may break before it must break anywhere
 PROSE_BREAKS = " 、，；"
 NO_LINE_START = "）)」』，。、；：！？"
@@ -54,6 +56,7 @@ class Fit:
 
 
 def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
+    doc = replace(doc, blocks=tuple(replace(b, table=b.table.for_reading()) if b.table else b for b in doc.blocks))
     fits = {columns: fit(columns, [t for b in doc.blocks if (t := b.table) and t.columns == columns], width)
             for columns in {b.table.columns for b in doc.blocks if b.table}}
     out: list[Line] = [*([(text, "title")] for text in fold(doc.title, width)), [(_rule(skin.title_rule,
@@ -104,10 +107,6 @@ def _fit(stacked: bool, columns: tuple[Column, ...], tables: list[Table], width:
     tokens = _tokens(columns, tables)
     minimum = [max(cells[i], words[i]) if c.numeric else min(natural[i], max(MIN_WRAP, words[i]))
                for i, c in enumerate(columns)]
-    if stacked:  # a host's own first lines (ids) do not wrap; the names stacked below them do
-        firsts = _natural(columns, tables, first_line_only=True)
-        minimum = [max(m, firsts[i]) if c.header.count("\n") else m for i, (c, m) in enumerate(zip(columns, minimum,
-                                                                                                    strict=True))]
     whole = [max(m, min(natural[i], tokens[i])) for i, m in enumerate(minimum)]
     kept = list(range(len(columns)))
     while _total(whole, kept) > width and any(columns[i].drop for i in kept):
@@ -126,23 +125,25 @@ def _fit(stacked: bool, columns: tuple[Column, ...], tables: list[Table], width:
 
 
 def _tokens(columns: tuple[Column, ...], tables: list[Table]) -> list[int]:
-    """The longest word of each column's cells: Latin words and ids, a path up to its next `/`."""
+    """The longest word of each column's cells: Latin words and ids, a path up to its next `/`, a
+    Chinese name between 、 (not a Chinese phrase longer than LONG_NAME, which breaks anywhere)."""
     longest = [0] * len(columns)
     for table in tables:
         for row in table.rows:
             for i, item in enumerate(row):
-                longest[i] = max([longest[i], *(cell_len(t) for t in TOKEN.findall(item.text))])
+                lengths = (cell_len(t) for t in TOKEN.findall(item.text))
+                longest[i] = max([longest[i], *(n for n, t in zip(lengths, TOKEN.findall(item.text), strict=True)
+                                                if n <= LONG_NAME or not CJK.search(t))])
     return longest
 
 
-def _natural(columns: tuple[Column, ...], tables: list[Table], *, first_line_only: bool = False,
-             headers: bool = True) -> list[int]:
+def _natural(columns: tuple[Column, ...], tables: list[Table], *, headers: bool = True) -> list[int]:
     """The widest line of each column's cells (and header, unless not `headers`)."""
     natural = [max(cell_len(part) for part in c.header.split("\n")) if headers else 0 for c in columns]
     for table in tables:
         for row in table.rows:
             for i, item in enumerate(row):
-                for part in item.text.split("\n")[:1 if first_line_only else None]:
+                for part in item.text.split("\n"):
                     natural[i] = max(natural[i], cell_len(part))
     return natural
 

@@ -6,8 +6,18 @@ from cqip.data.models import Catalog
 from cqip.verdicts.evaluation import Evaluation
 from cqip.verdicts.ordering import worst_first
 from cqip.views.document import Block, Cell, Document, Table, cell
-from cqip.views.targets import DROP, column, number_cell, period_cell, status_cell, target_footer, unit_cell
+from cqip.views.targets import (
+    DROP,
+    column,
+    number_cell,
+    period_cell,
+    source_cell,
+    status_cell,
+    target_footer,
+    unit_cell,
+)
 from cqip.views.targets import name as indicator_name
+from cqip.views.words import word
 
 
 def gap_block(title: str, evaluations: list[Evaluation], lang: str) -> Block:
@@ -16,10 +26,10 @@ def gap_block(title: str, evaluations: list[Evaluation], lang: str) -> Block:
                column("behind", lang, numeric=True, drop=DROP["behind"]), column("actual", lang, numeric=True),
                column("unit", lang, under="actual"), column("expected", lang, numeric=True, drop=DROP["expected"]),
                column("to_path", lang, numeric=True, drop=DROP["to_path"]), column("to_target", lang, numeric=True),
-               column("period", lang, drop=DROP["period"]))
+               column("period", lang, drop=DROP["period"]), column("source", lang, sheet_only=True))
     rows = tuple((cell(ev.target.id), cell(indicator_name(ev, lang)), status_cell(ev, lang), behind_cell(ev),
                   number_cell(ev.actual), unit_cell(ev), number_cell(ev.expected), number_cell(ev.gap_to_expected),
-                  number_cell(ev.gap_to_target), period_cell(ev))
+                  number_cell(ev.gap_to_target), period_cell(ev), source_cell(ev))
                  for ev in evaluations)
     return Block(title, table=Table(columns, rows))
 
@@ -35,4 +45,4 @@ def document(evaluations: list[Evaluation], catalog: Catalog, title: str, lang: 
     """Worst first (`ordering.worst_first`)."""
     evaluations = worst_first(evaluations)
     block = gap_block("", evaluations, lang)
-    return Document(title, (block, *target_footer(evaluations, lang)), lang)
+    return Document(title, (block, *target_footer(evaluations, lang)), lang, name=word("title.gap_short", lang))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,7 @@ from cqip.verdicts.changes import StatusChange, as_it_stood, recorded_between, s
 from cqip.verdicts.evaluation import Evaluation, Outlook, Status, evaluate_all, known_by
 from cqip.verdicts.ordering import by_section, status_counts, worst_first
 from cqip.verdicts.regions import titled
+from cqip.verdicts.scope import Dept
 from cqip.views import status
 from cqip.views.chart_lines import TargetLines, target_lines
 from cqip.views.charts import chart
@@ -25,7 +26,7 @@ from cqip.views.document import Block, Cell, Document, Table, cell
 from cqip.views.formatting import number
 from cqip.views.gap import gap_block
 from cqip.views.records import num, sorted_records
-from cqip.views.targets import column, outlook_word, status_cell, status_word, summary, title
+from cqip.views.targets import column, outlook_word, status_cell, status_word, summary, title, with_dept
 from cqip.views.targets import name as indicator_name
 from cqip.views.words import word
 
@@ -57,6 +58,7 @@ class Report:
     stale: list[Stale]
     stale_months: int
     lines: dict[str, TargetLines]  # per target id, what its chart draws (the HTML report's charts)
+    dept: Dept | None = None  # the department asked for with --dept
 
     @property
     def status_counts(self) -> dict[Status, int]:
@@ -69,7 +71,8 @@ class Report:
         return {key: counts.get(key, 0) for key in (*Outlook, None)}
 
 
-def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stale_months: int) -> Report:
+def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stale_months: int,
+                 dept: Dept | None = None) -> Report:
     now = as_it_stood(dataset, as_of)
     visible = known_by(now.observations, as_of)
     evaluations = evaluate_all(now, as_of)
@@ -90,6 +93,7 @@ def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stal
         stale=_stale(now, visible, months_before(as_of, stale_months)),
         stale_months=stale_months,
         lines={ev.target.id: target_lines(ev, now.series(ev.target.indicator), as_of) for ev in evaluations},
+        dept=dept,
     )
 
 
@@ -120,6 +124,8 @@ def report_record(report: Report) -> dict[str, Any]:
     return {
         "plan": report.plan,
         "region": report.region,
+        "dept": report.dept.asked if report.dept else None,
+        "dept_names": sorted(report.dept.names) if report.dept else [],
         "as_of": report.as_of.isoformat(),
         "since": report.since.isoformat(),
         "data_dir": report.data_dir,
@@ -182,13 +188,21 @@ def document(report: Report, lang: str) -> Document:
         Block(lines=(f"{w('head.never')} ({len(never)}):",) if never else (), items=never),
         Block(w("head.summary"), lines=(summary(report.evaluations, lang),)),
     )
-    return Document(title(titled(report.plan, report.region), "title.report", as_of, lang), blocks, lang)
+    heading = with_dept(title(titled(report.plan, report.region), "title.report", as_of, lang), report.dept, lang)
+    return Document(heading, blocks, lang, name=w("title.report"))
+
+
+def targets_document(report: Report, catalog: Catalog, lang: str) -> Document:
+    """Every target by plan section, as `status` shows it: the HTML page's second part, the report's CSV."""
+    heading = with_dept(title(titled(report.plan, report.region), "title.status", report.as_of.isoformat(), lang),
+                        report.dept, lang)
+    return status.document(report.evaluations, catalog, heading, lang)
 
 
 def page(report: Report, catalog: Catalog, lang: str) -> tuple[Document, ...]:
     """The HTML report: the report itself, every target by plan section, then one chart per target."""
     groups = by_section(report.evaluations, catalog)
-    targets = status.document(report.evaluations, catalog, word("title.status", lang), lang)
+    targets = replace(targets_document(report, catalog, lang), title=word("title.status", lang))
     charts = tuple(chart(report.lines[ev.target.id], word("chart.title", lang, name=indicator_name(ev, lang),
                                                           unit=ev.indicator.unit), lang,
                          key=ev.target.id, first_year=ev.target.start, caption=_caption(ev, lang))

@@ -6,16 +6,19 @@ from cqip.data.models import Catalog
 from cqip.verdicts.evaluation import Evaluation
 from cqip.verdicts.ordering import by_section
 from cqip.views.document import Block, Document, Table, cell
-from cqip.views.targets import DROP, column, outlook_cell, target_footer, verdict_cells, verdict_columns
+from cqip.views.targets import DROP, column, outlook_cell, source_cell, target_footer, verdict_cells, verdict_columns
 from cqip.views.targets import name as indicator_name
+from cqip.views.words import word
 
 
 def document(evaluations: list[Evaluation], catalog: Catalog, title: str, lang: str) -> Document:
     """Plan order: by section as targets.yaml lists them."""
     groups = by_section(evaluations, catalog)
     columns = (column("target", lang), column("name", lang, under="target"), *verdict_columns(lang),
-               column("outlook", lang, drop=DROP["outlook"]))
+               column("outlook", lang, drop=DROP["outlook"]), column("source", lang, sheet_only=True))
     blocks = [Block(section.zh if lang == "zh" else section.en, level=3, table=Table(columns, tuple(
-        (cell(ev.target.id), cell(indicator_name(ev, lang)), *verdict_cells(ev, lang), outlook_cell(ev, lang))
+        (cell(ev.target.id), cell(indicator_name(ev, lang)), *verdict_cells(ev, lang), outlook_cell(ev, lang),
+         source_cell(ev))
         for ev in rows))) for section, rows in groups]
-    return Document(title, (*blocks, *target_footer(evaluations, lang)), lang)
+    return Document(title, (*blocks, *target_footer(evaluations, lang)), lang, name=word("title.status", lang),
+                    group=word("col.section", lang))

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cqip.data.periods import Period
+from cqip.data.tasks_file import Department, Successor
 from cqip.verdicts.evaluation import Evaluation, Missing, Outlook, Rule, Status
 from cqip.verdicts.ordering import status_counts
+from cqip.verdicts.scope import Dept
 from cqip.views.document import Block, Cell, Column, cell
 from cqip.views.formatting import number, percent
 from cqip.views.words import word
@@ -19,6 +21,26 @@ from cqip.views.words import word
 def title(subject: str, what: str, day: str, lang: str) -> str:
     """`渝府发〔2016〕56号 — 目标进展 截至 2026-11-23`: `what` is a `title.*` word."""
     return f"{subject} — {word('title.as_of', lang, what=word(what, lang), day=day)}"
+
+
+def with_dept(text: str, dept: Dept | None, lang: str) -> str:
+    """A title followed by the department it is for, if any."""
+    if dept is None:
+        return text
+    return f"{text}，{dept_label(dept, lang)}" if lang == "zh" else f"{text}, {dept_label(dept, lang)}"
+
+
+def dept_label(dept: Dept, lang: str) -> str:
+    """The department as asked, with its other name: `市工商局（现市市场监管局）`, `市市场监管局（原市工商局）`."""
+    def name(d: Department | Successor) -> str:
+        return d.name if lang == "zh" else d.en
+
+    first = dept.departments[0]
+    if dept.by_successor and first.successor is not None:
+        before = word("list_sep", lang).join(name(d) for d in dept.departments)
+        return name(first.successor) + word("dept.formerly", lang, names=before)
+    return word("list_sep", lang).join(name(d) + (word("dept.now", lang, name=name(d.successor)) if d.successor else "")
+                                       for d in dept.departments)
 
 
 def verdict(ev: Evaluation, lang: str) -> str:
@@ -69,20 +91,28 @@ def period_cell(ev: Evaluation) -> Cell:
 
 
 def actual_vs_target_cell(ev: Evaluation) -> Cell:
-    return cell(f"{number(ev.actual)} / {number(ev.target_value)}", value=ev.actual)
+    return cell(f"{number(ev.actual)} / {number(ev.target_value)}", value=(ev.actual, ev.target_value))
 
 
 def achievement_cell(ev: Evaluation) -> Cell:
     """完成率 as a percentage, which may exceed 100 %."""
-    return cell(percent(ev.achievement) if ev.achievement is not None else "", value=ev.achievement or "")
+    return cell(percent(ev.achievement) if ev.achievement is not None else "",
+                value=ev.achievement if ev.achievement is not None else "")
+
+
+def source_cell(ev: Evaluation) -> Cell:
+    """Where the latest figure was published: a link in a spreadsheet."""
+    source = ev.latest.source if ev.latest else ""
+    return cell(source, link=source if source.startswith(("http://", "https://")) else None)
 
 
 def number_cell(value: float | None) -> Cell:
     return cell(number(value), value=value if value is not None else "")
 
 
-def column(key: str, lang: str, *, numeric: bool = False, drop: int = 0, under: str = "") -> Column:
-    return Column(key, word(f"col.{key}", lang), numeric, drop, under)
+def column(key: str, lang: str, *, numeric: bool = False, drop: int = 0, under: str = "",
+           sheet_only: bool = False) -> Column:
+    return Column(key, word(f"col.{key}", lang), numeric, drop, under, sheet_only=sheet_only)
 
 
 # When a row is too wide, columns are left out in this order (highest first); numbers go last.
@@ -92,8 +122,10 @@ DROP = {"outlook": 5, "to_path": 4, "expected": 3, "period": 2, "achievement": 1
 def verdict_columns(lang: str) -> tuple[Column, ...]:
     """Where a target stands, as status and compare show it: actual / target and their unit (below them when
     the row is narrow), 完成率, period, status."""
-    return (column("actual_target", lang, numeric=True), column("unit", lang, under="actual_target"),
-            column("achievement", lang, numeric=True, drop=DROP["achievement"]),
+    return (Column("actual_target", word("col.actual_target", lang), numeric=True,
+                   parts=(word("col.actual", lang), word("col.target_value", lang))),
+            column("unit", lang, under="actual_target"),
+            Column("achievement", word("col.achievement", lang), numeric=True, drop=DROP["achievement"], percent=True),
             column("period", lang, drop=DROP["period"]), column("status", lang))
 
 
