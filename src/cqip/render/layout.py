@@ -62,7 +62,7 @@ def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
     out: list[Line] = [*([(text, "title")] for text in fold(doc.title, width)), [(_rule(skin.title_rule,
                                                                                         doc.title, width), "dim")]]
     for block in doc.blocks:
-        if not (block.title or block.lines or block.table or block.items or block.charts):
+        if not (block.title or block.lines or block.table or block.charts):
             continue
         out.append([])
         if block.title:
@@ -73,8 +73,6 @@ def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
             out += [[(part, style)] for raw in text.split("\n") for part in fold(raw, width)]
         if block.table is not None:
             out += table_lines(block.table, fits[block.table.columns], skin)
-        if block.items:
-            out += [[("  " + text, "")] for text in fold(", ".join(block.items), width - 2)]
         for chart in block.charts:
             out += draw(chart, width=min(width, MAX_CHART_WIDTH))
     dropped = [column.header.replace("\n", "/") for columns, shape in fits.items()

@@ -20,8 +20,6 @@ def render(doc: Document) -> str:
             out += [_row([c.header for c in table.columns]),
                     "|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|",
                     *(_row([c.text for c in row]) for row in table.rows), ""]
-        if block.items:
-            out += [", ".join(f"`{item}`" for item in block.items), ""]
         for chart in block.charts:
             out += ["```text", *("".join(t for t, _ in line).rstrip() for line in draw(chart, width=CHART_WIDTH)),
                     "```", ""]

@@ -44,7 +44,7 @@ def sheets(documents: list[Document]) -> list[Sheet]:
                                                  key=lambda b: b.table.columns if b.table else ())]
         for run in runs:
             out.append(_sheet(doc, run, grouped=len(run) > 1 or (doc.group != "" and bool(run[0].title))))
-        lines = [_text(line) for b in doc.blocks for line in (*b.lines, *((", ".join(b.items),) if b.items else ()))]
+        lines = [_text(line) for b in doc.blocks for line in b.lines]
         if lines:
             out.append(Sheet(word("head.notes", doc.lang), doc.title, [word("head.notes", doc.lang)],
                              [[Entry(text)] for line in lines for text in line.split("\n")], prose=True))

@@ -62,12 +62,11 @@ class Chart:
 
 @dataclass(frozen=True)
 class Block:
-    """A heading, lines of prose, then a table, a list of short items or a chart."""
+    """A heading, lines of prose, then a table or charts."""
 
     title: str = ""
     lines: tuple[str | Cell, ...] = ()
     table: Table | None = None
-    items: tuple[str, ...] = ()
     charts: tuple[Chart, ...] = ()
     level: int = 2  # 1 is the document's title; status's plan sections sit at 3 under 2
 

@@ -94,7 +94,7 @@ def _inputs(ev: Evaluation, as_of: date, lang: str) -> list[Input]:
     if ev.latest is not None and target.kind is not Kind.CUMULATIVE:
         latest = ev.latest
         rows.append(Input("t", w("in.time_of_latest", period=latest.period), fmt(latest.period.t), w("in.time_note")))
-        rows.append(Input("actual", w("in.latest", period=latest.period), latest.value, latest.where))
+        rows.append(Input(w("sym.actual"), w("in.latest", period=latest.period), latest.value, latest.where))
     return rows
 
 
@@ -122,7 +122,8 @@ def _sum_steps(ev: Evaluation, lang: str) -> list[Step]:
         return []
     periods = ", ".join(str(o.period) for o in ev.used)
     terms = " + ".join(fmt(o.value) for o in ev.used)
-    return [Step("actual", word("step.sum", lang, periods=periods), word("formula.sum", lang), terms, ev.actual)]
+    return [Step(word("sym.actual", lang), word("step.sum", lang, periods=periods), word("formula.sum", lang), terms,
+                 ev.actual)]
 
 
 def _pace_steps(ev: Evaluation, lang: str) -> list[Step]:
@@ -142,7 +143,7 @@ def _pace_steps(ev: Evaluation, lang: str) -> list[Step]:
         steps.append(step)
     v_b, actual = ev.baseline_value, ev.pace.at.value if ev.pace else ev.actual
     if ev.progress is not None and v_b is not None and actual is not None and t_value is not None:
-        steps.append(Step("p", word("step.p", lang), "(actual − v_b) / (T − v_b)",
+        steps.append(Step("p", word("step.p", lang), f"({word('sym.actual', lang)} − v_b) / (T − v_b)",
                           f"({fmt(actual)} − {fmt(v_b)}) / ({fmt(t_value)} − {fmt(v_b)})", ev.progress))
     if ev.expected_progress is not None and ev.expected is not None and v_b is not None and t_value is not None:
         steps.append(Step("p_e", word("step.p_e", lang), "(E − v_b) / (T − v_b)",
@@ -156,10 +157,10 @@ def _pace_steps(ev: Evaluation, lang: str) -> list[Step]:
 def _achievement_steps(ev: Evaluation, lang: str) -> list[Step]:
     if ev.achievement is None or ev.actual is None or ev.target_value is None:
         return []
-    name = word("step.A", lang)
+    name, actual = word("step.A", lang), word("sym.actual", lang)
     if ev.target.direction is Direction.LOWER:
-        return [Step("A", name, "T / actual", f"{fmt(ev.target_value)} / {fmt(ev.actual)}", ev.achievement)]
-    return [Step("A", name, "actual / T", f"{fmt(ev.actual)} / {fmt(ev.target_value)}", ev.achievement)]
+        return [Step("A", name, f"T / {actual}", f"{fmt(ev.target_value)} / {fmt(ev.actual)}", ev.achievement)]
+    return [Step("A", name, f"{actual} / T", f"{fmt(ev.actual)} / {fmt(ev.target_value)}", ev.achievement)]
 
 
 def _trend_steps(ev: Evaluation, lang: str) -> list[Step]:

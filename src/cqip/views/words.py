@@ -60,6 +60,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.before": ("原状态", "before"),
     "col.after": ("新状态", "after"),
     "col.latest": ("最新期间", "latest"),
+    "col.met_since": ("达成于", "met since"),
     "col.item": ("序号", "#"),
     "col.measure": ("工作举措", "measure"),
     "col.departments": ("责任部门（牵头在前）", "departments (lead first)"),
@@ -113,6 +114,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "head.new_rows": ("新记录", "new rows"),
     "head.status_changes": ("状态变化", "status changes"),
     "head.attention": ("需关注的目标", "targets needing attention"),
+    "head.achieved": ("已实现的目标", "targets achieved"),
     "head.stale": ("数据陈旧的指标", "stale indicators"),
     "head.stale_rule": ("{months} 个月内无新观测", "no observation newer than {months} months"),
     "head.never": ("从未观测", "never observed"),
@@ -237,6 +239,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "in.time_of_latest": ("最新数据的时间（{period}）", "time of the latest figure ({period})"),
     "in.time_note": ("期末在年轴上的位置", "period end on the year axis"),
     "in.latest": ("最新数据（{period}）", "latest figure ({period})"),
+    "sym.actual": ("实际", "actual"),  # the latest figure, in formulas
     "step.f": ("已过时间比例", "elapsed fraction"),
     "step.E": ("预期值", "expected value"),
     "step.achievement": ("完成率", "achievement"),
