@@ -111,7 +111,7 @@ def _target_steps(ev: Evaluation, lang: str) -> list[Step]:
             steps.append(Step("T", word("step.T", lang), word("formula.increase", lang), fmt(v_b), t_value))
     if target.approx is not None and ev.bar is not None and t_value is not None:
         sign = "−" if target.direction is Direction.HIGHER else "+"
-        steps.append(Step("bar", word("step.bar", lang), f"T × (1 {sign} a)",
+        steps.append(Step(word("sym.bar", lang), word("step.bar", lang), f"T × (1 {sign} a)",
                           f"{fmt(t_value)} × (1 {sign} {fmt(target.approx)})", ev.bar))
     return steps
 
@@ -149,7 +149,7 @@ def _pace_steps(ev: Evaluation, lang: str) -> list[Step]:
         steps.append(Step("p_e", word("step.p_e", lang), "(E − v_b) / (T − v_b)",
                           f"({fmt(ev.expected)} − {fmt(v_b)}) / ({fmt(t_value)} − {fmt(v_b)})", ev.expected_progress))
         assert ev.progress is not None
-        steps.append(Step("behind", word("step.behind", lang), "p_e − p",
+        steps.append(Step(word("sym.behind", lang), word("step.behind", lang), "p_e − p",
                           f"{fmt(ev.expected_progress)} − {fmt(ev.progress)}", ev.expected_progress - ev.progress))
     return steps
 

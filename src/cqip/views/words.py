@@ -240,6 +240,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "in.time_note": ("期末在年轴上的位置", "period end on the year axis"),
     "in.latest": ("最新数据（{period}）", "latest figure ({period})"),
     "sym.actual": ("实际", "actual"),  # the latest figure, in formulas
+    "sym.behind": ("落后", "behind"),
+    "sym.bar": ("达标值", "bar"),
     "step.f": ("已过时间比例", "elapsed fraction"),
     "step.E": ("预期值", "expected value"),
     "step.achievement": ("完成率", "achievement"),
