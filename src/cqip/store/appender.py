@@ -31,8 +31,9 @@ def add_row(data_dir: Path, file_name: str | None, cells: dict[str, str], today:
         if file_name is not None:
             path = actuals_dir / file_name
         else:
-            current = default_file(dataset.observations, cells["indicator"].strip())
-            path = Path(current) if current else actuals_dir / f"{cells['indicator'].strip()}.csv"
+            indicator = outcome.observation.indicator if isinstance(outcome, Entry) else outcome.existing.indicator
+            current = default_file(dataset.observations, indicator)
+            path = Path(current) if current else actuals_dir / f"{indicator}.csv"
         if isinstance(outcome, Entry):
             existing = path.read_bytes() if path.exists() else None
             _append(path, append_bytes(existing, str(path), outcome.cells))
