@@ -67,7 +67,7 @@ TableFormats = Annotated[Literal["table", "text", "markdown", "json", "csv"] | N
 DocumentFormats = Annotated[Literal["table", "text", "markdown", "json"] | None,
                             _formats("table, text, markdown or json")]
 ReportFormats = Annotated[Literal["table", "text", "markdown", "json", "csv", "html"] | None,
-                          _formats("table, text, markdown, json, csv or html (needs the html extra)")]
+                          _formats("table, text, markdown, json, csv or html")]
 LangOption = Annotated[
     Lang, typer.Option("--lang", envvar="CQIP_LANG",
                        help="Language of every word shown (default: $CQIP_LANG, else zh)."),

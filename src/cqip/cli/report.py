@@ -19,11 +19,11 @@ from cqip.cli.common import (
     as_of,
     chosen,
     data_dir,
-    load,
+    load_all,
     output,
     parse_date,
 )
-from cqip.data.problems import ExitStatus, UsageError
+from cqip.data.problems import ExitStatus
 from cqip.render.formats import Format
 from cqip.views.words import Lang
 
@@ -54,7 +54,7 @@ def report(
 ) -> None:
     """The report to mail every week: counts, changes since --since, targets needing attention, stale data."""
     from cqip.verdicts.evaluation import Status
-    from cqip.verdicts.scope import check_since
+    from cqip.verdicts.scope import check_since, scoped
     from cqip.views import report as view
     from cqip.views.records import FIELDS, sorted_records
 
@@ -62,20 +62,16 @@ def report(
     before = since or when - timedelta(days=7)
     check_since(before, when)
     fmt = chosen(format) if output_file is None else Format(format or Format.TEXT)
-    if fmt is Format.HTML:
-        _need_matplotlib()
-    dataset = load(ctx, dept, region)
+    dataset, work = load_all(ctx)
+    dataset = scoped(dataset, work, region=region, dept=dept)
     built = view.build_report(dataset, str(data_dir(ctx)), when, before, stale_months)
-    documents = view.page(built, dataset.catalog, lang) if fmt is Format.HTML else (view.document(built, lang),)
+    if fmt is Format.HTML:
+        departments = {d.name: d.en for d in work.book.departments.values()} if work else {}
+        documents = view.page(built, dataset.catalog, lang, departments)
+    else:
+        documents = (view.document(built, lang),)
     data = view.report_record(built) if fmt is Format.JSON else sorted_records(built.evaluations, when)
     output(fmt.value, documents, data, FIELDS, output_file)
     if fail_on is not None and view.fails(built.evaluations, Status(fail_on.value)):
         raise typer.Exit(ExitStatus.FAILING)
 
-
-def _need_matplotlib() -> None:
-    """The charts need the optional extra; say how to get it before any work is done."""
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
-        raise UsageError("--format html needs matplotlib: pip install 'cqip[html]'") from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,18 +17,16 @@ from cqip.data.models import Catalog, Dataset, Indicator, Observation
 from cqip.data.periods import Period
 from cqip.verdicts.changes import StatusChange, as_it_stood, recorded_between, status_changes
 from cqip.verdicts.evaluation import Evaluation, Outlook, Status, evaluate_all, known_by
-from cqip.verdicts.ordering import by_section, status_counts, worst_first
+from cqip.verdicts.ordering import status_counts, worst_first
 from cqip.verdicts.regions import titled
-from cqip.views import status
 from cqip.views.chart_lines import TargetLines, target_lines
-from cqip.views.charts import chart
-from cqip.views.document import Block, Cell, Document, Table, cell
+from cqip.views.dashboard import WEEKLY, Head, History, coverage, overview, panels
+from cqip.views.document import Block, Document, Table, cell
 from cqip.views.formatting import at_least, number
 from cqip.views.gap import gap_block
 from cqip.views.records import num, sorted_records
-from cqip.views.targets import column, outlook_word, status_cell, status_word, summary, title
-from cqip.views.targets import name as indicator_name
-from cqip.views.words import word
+from cqip.views.targets import column, outlook_word, status_word, summary, title
+from cqip.views.words import Lang, word
 
 NEEDS_ATTENTION = (Status.MISSED, Status.OFF_TRACK, Status.AT_RISK, Status.INCOMPLETE)
 # For --fail-on: how good a status is; a target fails at or below the given rank.
@@ -57,6 +56,7 @@ class Report:
     stale: list[Stale]
     stale_months: int
     lines: dict[str, TargetLines]  # per target id, what its chart draws (the HTML report's charts)
+    history: History  # per indicator of a target, every observation and replaced row known by `as_of`
 
     @property
     def ended(self) -> int | None:
@@ -97,7 +97,18 @@ def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stal
         stale=_stale(now, evaluations, visible, months_before(as_of, stale_months)),
         stale_months=stale_months,
         lines={ev.target.id: target_lines(ev, now.series(ev.target.indicator), as_of) for ev in evaluations},
+        history=_history(now, evaluations, as_of),
     )
+
+
+def _history(dataset: Dataset, evaluations: list[Evaluation], as_of: date) -> History:
+    indicators = dict.fromkeys(ev.target.indicator for ev in evaluations)
+    replaced: dict[str, list[Observation]] = {}
+    for obs in sorted(dataset.superseded, key=lambda o: (o.period.t, o.recorded or date.min)):
+        if obs.indicator in indicators and obs.region == dataset.region:
+            replaced.setdefault(obs.indicator, []).append(obs)
+    return History({ind: known_by(dataset.series(ind), as_of) for ind in indicators},
+                   {ind: known_by(rows, as_of) for ind, rows in replaced.items()})
 
 
 def fails(evaluations: list[Evaluation], threshold: Status) -> bool:
@@ -158,6 +169,32 @@ def document(report: Report, lang: str) -> Document:
     def w(key: str, **fields: object) -> str:
         return word(key, lang, **fields)
 
+    ended = (w("line.plan_ended", end=report.ended),) if report.ended else ()
+    head = Block(lines=(*ended, f"{w('head.as_of')}: {report.as_of.isoformat()}    "
+                                f"{w('head.since')}: {report.since.isoformat()}",
+                        f"{w('head.data_dir')}: {report.data_dir}",
+                        f"{w('head.targets')}: {report.targets}    {w('head.observations')}: {report.observations}    "
+                        f"{w('head.newest')}: {report.newest or '–'}"))
+    return Document(_title(report, lang), (head, _counts(report, lang), *_weekly(report, lang)), lang)
+
+
+def _title(report: Report, lang: str) -> str:
+    return title(titled(report.plan, report.region), "title.report", report.as_of.isoformat(), lang)
+
+
+def _counts(report: Report, lang: str) -> Block:
+    counts = "  ".join(f"{status_word(s, lang)} {n}" for s, n in report.status_counts.items())
+    outlooks = "  ".join(f"{outlook_word(o, lang) if o else word('outlook.none', lang)} {n}" for o,
+                         n in report.outlook_counts.items())
+    return Block(word("head.counts", lang), lines=(f"{word('head.by_status', lang)}: {counts}",
+                                                    f"{word('head.by_outlook', lang)}: {outlooks}"))
+
+
+def _weekly(report: Report, lang: str) -> tuple[Block, ...]:
+    """What changed since `since`, what needs attention, what is stale, the summary."""
+    def w(key: str, **fields: object) -> str:
+        return word(key, lang, **fields)
+
     as_of = report.as_of.isoformat()
     never = tuple(s.indicator.id for s in report.stale if s.latest is None)
     recorded = Table((column("recorded", lang), column("name", lang), column("period", lang),
@@ -170,16 +207,7 @@ def document(report: Report, lang: str) -> Document:
                            cell(status_word(c.after, lang), f"status.{c.after.value}")) for c in report.changes))
     stale = Table((column("name", lang), column("latest", lang)),
                   tuple((cell(s.indicator.id), cell(str(s.latest.period))) for s in report.stale if s.latest))
-    counts = "  ".join(f"{status_word(s, lang)} {n}" for s, n in report.status_counts.items())
-    outlooks = "  ".join(f"{outlook_word(o, lang) if o else w('outlook.none')} {n}" for o,
-                         n in report.outlook_counts.items())
-    ended = (w("line.plan_ended", end=report.ended),) if report.ended else ()
-    blocks = (
-        Block(lines=(*ended, f"{w('head.as_of')}: {as_of}    {w('head.since')}: {report.since.isoformat()}",
-                     f"{w('head.data_dir')}: {report.data_dir}",
-                     f"{w('head.targets')}: {report.targets}    {w('head.observations')}: {report.observations}    "
-                     f"{w('head.newest')}: {report.newest or '–'}")),
-        Block(w("head.counts"), lines=(f"{w('head.by_status')}: {counts}", f"{w('head.by_outlook')}: {outlooks}")),
+    return (
         Block(f"{w('head.changed')} ({report.since.isoformat()} → {as_of})",
               lines=(f"{w('head.new_rows')}: {len(report.recorded) or w('none')}",),
               table=recorded if report.recorded else None),
@@ -192,21 +220,17 @@ def document(report: Report, lang: str) -> Document:
         Block(lines=(f"{w('head.never')} ({len(never)}):",) if never else (), items=never),
         Block(w("head.summary"), lines=(summary(report.evaluations, lang),)),
     )
-    return Document(title(titled(report.plan, report.region), "title.report", as_of, lang), blocks, lang)
 
 
-def page(report: Report, catalog: Catalog, lang: str) -> tuple[Document, ...]:
-    """The HTML report: the report itself, every target by plan section, then one chart per target."""
-    groups = by_section(report.evaluations, catalog)
-    targets = status.document(report.evaluations, catalog, word("title.status", lang), lang)
-    charts = tuple(chart(report.lines[ev.target.id], word("chart.title", lang, name=indicator_name(ev, lang),
-                                                          unit=ev.indicator.unit), lang,
-                         key=ev.target.id, first_year=ev.target.start, caption=_caption(ev, lang))
-                   for _, rows in groups for ev in rows)
-    return document(report, lang), targets, Document(word("head.charts", lang), (Block(charts=charts),), lang)
-
-
-def _caption(ev: Evaluation, lang: str) -> tuple[str | Cell, ...]:
-    source = (Cell(f"{word('col.source', lang)}: {ev.latest.source}", "source",
-                   link=ev.latest.source),) if ev.latest else ()
-    return (Cell(ev.target.id, "code"), status_cell(ev, lang), f"「{ev.target.clause}」", *source)
+def page(report: Report, catalog: Catalog, lang: str,
+         departments: Mapping[str, str] | None = None) -> tuple[Document, ...]:
+    """The HTML report as a dashboard, overview first: every target at a glance and what the data
+    cover, the weekly report, then one panel per target with data. A document placed before these
+    (a headline) leads the page. `departments` gives the owners' names in English (tasks.yaml)."""
+    names = dict(departments or {}) if lang == Lang.EN else {}
+    head = Head(_title(report, lang), catalog.plan, report.region, report.as_of, report.since, report.observations,
+                report.newest, report.ended)
+    weekly = Document(word("title.report", lang), _weekly(report, lang), lang, anchor=WEEKLY)
+    return (overview(head, report.evaluations, report.history, catalog, _counts(report, lang), lang),
+            coverage(report.evaluations, catalog, lang), weekly,
+            panels(report.evaluations, catalog, report.lines, report.history, head, names, lang))
