@@ -68,8 +68,7 @@ TableFormats = Annotated[Literal["table", "text", "markdown", "json", "csv", "xl
 DocumentFormats = Annotated[Literal["table", "text", "markdown", "json"] | None,
                             _formats("table, text, markdown or json")]
 ReportFormats = Annotated[Literal["table", "text", "markdown", "json", "csv", "xlsx", "html"] | None,
-                          _formats("table, text, markdown, json, csv, xlsx (with --output) or html (needs the html "
-                                   "extra)")]
+                          _formats("table, text, markdown, json, csv, xlsx (with --output) or html")]
 OutputOption = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FILE", dir_okay=False,
     help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact); "
@@ -133,13 +132,14 @@ def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,
     return scoped(dataset, work, region=region, dept=dept, target_id=target_id)
 
 
-def load_for(ctx: typer.Context, dept: str | None, region: str | None) -> tuple[Dataset, Dept | None]:
-    """`load`, and the department `--dept` stands for (for the title)."""
+def load_for(ctx: typer.Context, dept: str | None,
+             region: str | None) -> tuple[Dataset, Dept | None, Work | None]:
+    """`load`, the department `--dept` stands for (for the title), and the work items (their names)."""
     from cqip.verdicts.scope import department, scoped
 
     dataset, work = load_all(ctx)
     found = department(work, dept) if dept is not None else None
-    return scoped(dataset, work, region=region, dept=dept), found
+    return scoped(dataset, work, region=region, dept=dept), found, work
 
 
 def chosen(fmt: str | None) -> Format:
@@ -200,7 +200,7 @@ def targets_command(ctx: typer.Context, view: TargetsView, what: str, fmt: str |
     from cqip.views.records import sorted_records
     from cqip.views.targets import title, with_dept
 
-    dataset, found = load_for(ctx, dept, region)
+    dataset, found, _ = load_for(ctx, dept, region)
     when = as_of(day, year)
     evaluations = evaluate_all(dataset, when)
     heading = with_dept(title(titled(dataset.catalog.plan.id, dataset.region), what, when.isoformat(), lang), found,

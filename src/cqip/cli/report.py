@@ -23,7 +23,7 @@ from cqip.cli.common import (
     output,
     parse_date,
 )
-from cqip.data.problems import ExitStatus, UsageError
+from cqip.data.problems import ExitStatus
 from cqip.render.formats import Format
 from cqip.views.document import Document
 from cqip.views.words import Lang
@@ -59,13 +59,12 @@ def report(
     before = since or when - timedelta(days=7)
     check_since(before, when)
     fmt = chosen(format) if output_file is None else Format(format or Format.TEXT)
-    if fmt is Format.HTML:
-        _need_matplotlib()
-    dataset, found = load_for(ctx, dept, region)
+    dataset, found, work = load_for(ctx, dept, region)
     built = view.build_report(dataset, str(data_dir(ctx)), when, before, stale_months, found)
     documents: tuple[Document, ...] = (view.document(built, lang),)
     if fmt is Format.HTML:
-        documents = view.page(built, dataset.catalog, lang)
+        departments = {d.name: d.en for d in work.book.departments.values()} if work else {}
+        documents = view.page(built, dataset.catalog, lang, departments)
     elif fmt in (Format.CSV, Format.XLSX):  # a spreadsheet lists every target; a workbook also has the report's tables
         targets = view.targets_document(built, dataset.catalog, lang)
         documents = (*documents, targets) if fmt is Format.XLSX else (targets,)
@@ -73,10 +72,3 @@ def report(
     if fail_on is not None and view.fails(built.evaluations, Status(fail_on.value)):
         raise typer.Exit(ExitStatus.FAILING)
 
-
-def _need_matplotlib() -> None:
-    """The charts need the optional extra; say how to get it before any work is done."""
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
-        raise UsageError("--format html needs matplotlib: pip install 'cqip[html]'") from None

@@ -33,6 +33,15 @@ def dumps(documents: list[Document]) -> str:
     return BOM + buffer.getvalue()
 
 
+def records(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
+    """Flat records as CSV, one column per field (the HTML page's downloads), safe for a spreadsheet."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(fields)
+    writer.writerows([cell(row[key]) for key in fields] for row in rows)
+    return BOM + buffer.getvalue()
+
+
 def _shown(entry: Entry) -> str:
     if entry.percent and isinstance(entry.value, int | float):
         return f"{entry.value:.2%}"  # 141.25%: Excel and WPS read it as the number 1.4125

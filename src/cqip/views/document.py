@@ -8,7 +8,9 @@ colours: each renderer decides how a meaning looks.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from cqip.views.chart_lines import TargetLines
 
@@ -28,11 +30,21 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """A share drawn as a bar where a renderer can draw (HTML), with a marker on it; the cell's text elsewhere."""
+
+    share: float  # the filled part, 0–1
+    mark: float | None  # where the marker sits, 0–1 (the share of the time elapsed)
+    label: str  # both in words, for screen readers and tooltips
+
+
+@dataclass(frozen=True)
 class Cell:
     text: str
     style: str = ""
     value: Value | tuple[Value, ...] = None  # the typed value behind the text, for spreadsheets
     link: str | None = None
+    bar: Bar | None = None
 
 
 @dataclass(frozen=True)
@@ -61,10 +73,21 @@ class Chart:
 
     lines: TargetLines
     title: str
-    labels: dict[str, str]  # expected, target, deadline (absent: no deadline marked), actual, year, empty
+    labels: dict[str, str]  # expected, target, deadline (absent: no deadline marked), actual, lower, empty, unit
     key: str = ""  # a target id: anchors and element ids in HTML
     first_year: int | None = None  # where the time axis starts at the latest (the baseline year)
-    caption: tuple[str | Cell, ...] = ()
+    desc: str = ""  # the chart in one sentence with its values, for those who cannot see it
+
+
+@dataclass(frozen=True)
+class Download:
+    """Records a page offers as a file (HTML: a `data:` link); the renderer writes them in `format`."""
+
+    format: str  # a data format: csv, json
+    label: str
+    filename: str
+    records: tuple[Mapping[str, Any], ...]
+    fields: tuple[str, ...]  # the columns of a sheet, in order
 
 
 @dataclass(frozen=True)
@@ -76,6 +99,10 @@ class Block:
     table: Table | None = None
     charts: tuple[Chart, ...] = ()
     level: int = 2  # 1 is the document's title; status's plan sections sit at 3 under 2
+    anchor: str = ""  # a place to link to (HTML id); other formats ignore it
+    card: bool = False  # one whole unit (HTML: a bordered box never split across printed pages)
+    fold: str = ""  # when set, the table is folded under this summary (HTML <details>); shown whole elsewhere
+    downloads: tuple[Download, ...] = ()  # only formats that can carry a file show them (HTML)
 
 
 @dataclass(frozen=True)
@@ -85,6 +112,7 @@ class Document:
     lang: str = "zh"
     name: str = ""  # a short name (目标进展): a spreadsheet's sheet when its blocks have no title
     group: str = ""  # the header under which a spreadsheet lists the titles of blocks it puts in one sheet
+    anchor: str = ""
 
 
 def cell(text: str, style: str = "", value: Value | tuple[Value, ...] = None, link: str | None = None) -> Cell:

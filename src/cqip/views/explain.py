@@ -344,13 +344,10 @@ def document(trail: Audit) -> Document:
     if trail.not_computed:
         steps.append(Cell(word("line.not_computed", lang, items=word("list_sep",
                                                                      lang).join(trail.not_computed)), "dim"))
-    verdict_lines: list[str | Cell] = [
-        Cell(f"{word('line.status', lang)}{verdict(ev, lang)} — {rule_text(ev.reason, ev, lang)}",
-             f"status.{ev.status.value}"),
-        *([f"  {trail.decision}"] if trail.decision else []),
-    ]
+    status, decision, outlook = verdict_sentences(trail)
+    verdict_lines: list[str | Cell] = [Cell(status, f"status.{ev.status.value}"),
+                                       *([f"  {decision}"] if decision else [])]
     if ev.outlook is not None:
-        outlook = f"{word('line.outlook', lang)}{outlook_word(ev.outlook, lang)} — {trail.outlook_decision}"
         verdict_lines.append(Cell(outlook, f"outlook.{ev.outlook.value}"))
     return Document(title, (
         Block(lines=(f"「{target.clause}」",), table=inputs),
@@ -361,6 +358,17 @@ def document(trail: Audit) -> Document:
         Block(word("head.steps", lang), lines=tuple(steps)),
         Block(lines=tuple(verdict_lines)),
     ), lang)
+
+
+def verdict_sentences(trail: Audit) -> tuple[str, str, str]:
+    """The verdict in words: the status and the rule that decided it, the comparison with its numbers
+    (may be empty), the outlook and why (or why there is none: the deadline has passed). The HTML page's
+    panels say the same."""
+    ev, lang = trail.evaluation, trail.lang
+    status = f"{word('line.status', lang)}{verdict(ev, lang)} — {rule_text(ev.reason, ev, lang)}"
+    outlook = (f"{word('line.outlook', lang)}{outlook_word(ev.outlook, lang)} — {trail.outlook_decision}"
+               if ev.outlook is not None else trail.outlook_decision)
+    return status, trail.decision, outlook
 
 
 def _value(value: float | str | None) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from cqip.data.models import Observation
 from cqip.verdicts.evaluation import Evaluation
 from cqip.verdicts.ranking import RankEvaluation, Standing
-from cqip.views.document import Block, Cell, Chart, Document, Table, cell
+from cqip.views.document import Block, Cell, Document, Table, cell
 from cqip.views.formatting import number
 from cqip.views.records import num
 from cqip.views.targets import column, group_name
@@ -23,7 +23,7 @@ LEAGUE_FIELDS = ("target_id", "group", "period", "rank", "region", "value", "uni
                  "as_of")
 
 
-def headline(evaluations: list[Evaluation], lang: str, charts: tuple[Chart, ...] = ()) -> Block | None:
+def headline(evaluations: list[Evaluation], lang: str) -> Block | None:
     """The plan's clause, then one line per ranked indicator: each group's first and latest rank."""
     ranked = [ev for ev in evaluations if isinstance(ev, RankEvaluation)]
     if not ranked:
@@ -36,7 +36,7 @@ def headline(evaluations: list[Evaluation], lang: str, charts: tuple[Chart, ...]
         indicator = evs[0].indicator
         parts = DOT.join(_history(ev, lang) for ev in evs)
         lines.append(word("rank.line", lang, name=indicator.zh if lang == "zh" else indicator.en, parts=parts))
-    return Block(word("head.headline", lang), tuple(lines), charts=charts)
+    return Block(word("head.headline", lang), tuple(lines))
 
 
 def _history(ev: RankEvaluation, lang: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -16,14 +17,14 @@ from cqip.data.models import Catalog, Dataset, Indicator, Observation
 from cqip.data.periods import Period
 from cqip.verdicts.changes import StatusChange, as_it_stood, recorded_between, status_changes
 from cqip.verdicts.evaluation import Evaluation, Outlook, Status, evaluate_all, known_by
-from cqip.verdicts.ordering import by_section, status_counts, worst_first
+from cqip.verdicts.ordering import status_counts, worst_first
 from cqip.verdicts.ranking import RankEvaluation
 from cqip.verdicts.regions import titled
 from cqip.verdicts.scope import Dept
 from cqip.views import status
 from cqip.views.chart_lines import TargetLines, target_lines
-from cqip.views.charts import chart
-from cqip.views.document import Block, Cell, Chart, Document, Table, cell
+from cqip.views.dashboard import WEEKLY, Head, History, coverage, overview, panels
+from cqip.views.document import Block, Document, Table, cell
 from cqip.views.formatting import at_least, number
 from cqip.views.gap import gap_block
 from cqip.views.ranks import headline
@@ -32,7 +33,6 @@ from cqip.views.targets import (
     actual_vs_target_cell,
     column,
     outlook_word,
-    status_cell,
     status_word,
     summary,
     title,
@@ -41,7 +41,7 @@ from cqip.views.targets import (
     with_dept,
 )
 from cqip.views.targets import name as indicator_name
-from cqip.views.words import word
+from cqip.views.words import Lang, word
 
 NEEDS_ATTENTION = (Status.MISSED, Status.OFF_TRACK, Status.AT_RISK, Status.INCOMPLETE)
 # For --fail-on: how good a status is; a target fails at or below the given rank.
@@ -73,6 +73,7 @@ class Report:
     stale_months: int
     lines: dict[str, TargetLines]  # per target id, what its chart draws (the HTML report's charts)
     dept: Dept | None = None  # the department asked for with --dept
+    history: History = None  # type: ignore[assignment]  # set by build_report
 
     @property
     def ended(self) -> int | None:
@@ -116,7 +117,18 @@ def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stal
         stale_months=stale_months,
         lines={ev.target.id: target_lines(ev, now.series(ev.target.indicator), as_of) for ev in evaluations},
         dept=dept,
+        history=_history(now, evaluations, as_of),
     )
+
+
+def _history(dataset: Dataset, evaluations: list[Evaluation], as_of: date) -> History:
+    indicators = dict.fromkeys(ev.target.indicator for ev in evaluations)
+    replaced: dict[str, list[Observation]] = {}
+    for obs in sorted(dataset.superseded, key=lambda o: (o.period.t, o.recorded or date.min)):
+        if obs.indicator in indicators and obs.region == dataset.region:
+            replaced.setdefault(obs.indicator, []).append(obs)
+    return History({ind: known_by(dataset.series(ind), as_of) for ind in indicators},
+                   {ind: known_by(rows, as_of) for ind, rows in replaced.items()})
 
 
 def fails(evaluations: list[Evaluation], threshold: Status) -> bool:
@@ -181,13 +193,40 @@ def report_record(report: Report) -> dict[str, Any]:
     }
 
 
-def document(report: Report, lang: str, charts: tuple[Chart, ...] = ()) -> Document:
-    """The report's sections in the order the README documents, after the headline goal's ranks (with
-    `charts` of them: the HTML page)."""
+def document(report: Report, lang: str) -> Document:
+    """The report's sections in the order the README documents, after the headline goal's ranks."""
     def w(key: str, **fields: object) -> str:
         return word(key, lang, **fields)
 
-    as_of = report.as_of.isoformat()
+    ended = (w("line.plan_ended", end=report.ended),) if report.ended else ()
+    head = Block(lines=(*ended, f"{w('head.as_of')}: {report.as_of.isoformat()}    "
+                                f"{w('head.since')}: {report.since.isoformat()}",
+                        f"{w('head.data_dir')}: {report.data_dir}",
+                        f"{w('head.targets')}: {report.targets}    {w('head.observations')}: {report.observations}    "
+                        f"{w('head.newest')}: {report.newest or '–'}"))
+    lead = headline(report.evaluations, lang)
+    return Document(_title(report, lang), (*([lead] if lead else []), head, _counts(report, lang),
+                                           *_weekly(report, lang)), lang, name=w("title.report"))
+
+
+def _title(report: Report, lang: str) -> str:
+    heading = title(titled(report.plan, report.region), "title.report", report.as_of.isoformat(), lang)
+    return with_dept(heading, report.dept, lang)
+
+
+def _counts(report: Report, lang: str) -> Block:
+    counts = "  ".join(f"{status_word(s, lang)} {n}" for s, n in report.status_counts.items())
+    outlooks = "  ".join(f"{outlook_word(o, lang) if o else word('outlook.none', lang)} {n}" for o,
+                         n in report.outlook_counts.items())
+    return Block(word("head.counts", lang), lines=(f"{word('head.by_status', lang)}: {counts}",
+                                                    f"{word('head.by_outlook', lang)}: {outlooks}"))
+
+
+def _weekly(report: Report, lang: str) -> tuple[Block, ...]:
+    """What changed since `since`, what needs attention, what was achieved, what is stale, the summary."""
+    def w(key: str, **fields: object) -> str:
+        return word(key, lang, **fields)
+
     names = {ev.indicator.id: ev.indicator for ev in report.evaluations} | {s.indicator.id: s.indicator
                                                                            for s in report.stale}
 
@@ -214,19 +253,8 @@ def document(report: Report, lang: str, charts: tuple[Chart, ...] = ()) -> Docum
                       column("met_since", lang)),
                      tuple((cell(ev.target.id), cell(indicator_name(ev, lang)), actual_vs_target_cell(ev),
                             unit_cell(ev), cell(ev.achieved_in or "")) for ev in report.achieved))
-    counts = "  ".join(f"{status_word(s, lang)} {n}" for s, n in report.status_counts.items())
-    outlooks = "  ".join(f"{outlook_word(o, lang) if o else w('outlook.none')} {n}" for o,
-                         n in report.outlook_counts.items())
-    ended = (w("line.plan_ended", end=report.ended),) if report.ended else ()
-    lead = headline(report.evaluations, lang, charts)
-    blocks = (
-        *([lead] if lead else []),
-        Block(lines=(*ended, f"{w('head.as_of')}: {as_of}    {w('head.since')}: {report.since.isoformat()}",
-                     f"{w('head.data_dir')}: {report.data_dir}",
-                     f"{w('head.targets')}: {report.targets}    {w('head.observations')}: {report.observations}    "
-                     f"{w('head.newest')}: {report.newest or '–'}")),
-        Block(w("head.counts"), lines=(f"{w('head.by_status')}: {counts}", f"{w('head.by_outlook')}: {outlooks}")),
-        Block(f"{w('head.changed')} ({report.since.isoformat()} → {as_of})",
+    return (
+        Block(f"{w('head.changed')} ({report.since.isoformat()} → {report.as_of.isoformat()})",
               lines=(f"{w('head.new_rows')}: {len(report.recorded) or w('none')}",),
               table=recorded if report.recorded else None),
         Block(w("head.status_changes"), lines=() if report.changes else (w("none"),),
@@ -239,31 +267,26 @@ def document(report: Report, lang: str, charts: tuple[Chart, ...] = ()) -> Docum
         Block(lines=(f"{w('head.never')} ({len(never)}):", "  " + w("list_sep").join(never)) if never else ()),
         Block(w("head.summary"), lines=(summary(report.evaluations, lang),)),
     )
-    heading = with_dept(title(titled(report.plan, report.region), "title.report", as_of, lang), report.dept, lang)
-    return Document(heading, blocks, lang, name=w("title.report"))
 
 
 def targets_document(report: Report, catalog: Catalog, lang: str, *, lead: bool = True) -> Document:
-    """Every target by plan section, as `status` shows it: the HTML page's second part, the report's CSV."""
+    """Every target by plan section, as `status` shows it: the report's CSV and a sheet of its workbook."""
     heading = with_dept(title(titled(report.plan, report.region), "title.status", report.as_of.isoformat(), lang),
                         report.dept, lang)
     return status.document(report.evaluations, catalog, heading, lang, lead=lead)
 
 
-def page(report: Report, catalog: Catalog, lang: str) -> tuple[Document, ...]:
-    """The HTML report: the report itself, every target by plan section, then one chart per target."""
-    groups = by_section(report.evaluations, catalog)
-    targets = replace(targets_document(report, catalog, lang, lead=False), title=word("title.status", lang))
-    charts = {ev.target.id: chart(report.lines[ev.target.id], word("chart.title", lang, name=indicator_name(ev, lang),
-                                                                   unit=ev.indicator.unit), lang,
-                                  key=ev.target.id, first_year=ev.target.start, caption=_caption(ev, lang))
-              for _, rows in groups for ev in rows}
-    ranked = tuple(charts.pop(ev.target.id) for ev in report.evaluations if isinstance(ev, RankEvaluation))
-    return (document(report, lang, ranked), targets,
-            Document(word("head.charts", lang), (Block(charts=tuple(charts.values())),), lang))
-
-
-def _caption(ev: Evaluation, lang: str) -> tuple[str | Cell, ...]:
-    source = (Cell(f"{word('col.source', lang)}: {ev.latest.source}", "source",
-                   link=ev.latest.source),) if ev.latest else ()
-    return (Cell(ev.target.id, "code"), status_cell(ev, lang), f"「{ev.target.clause}」", *source)
+def page(report: Report, catalog: Catalog, lang: str,
+         departments: Mapping[str, str] | None = None) -> tuple[Document, ...]:
+    """The HTML report as a dashboard: the headline goal's ranks lead (their charts are in their panels), then every
+    target at a glance and what the data cover, the weekly report, and one panel per target with data.
+    `departments` gives the owners' names in English (tasks.yaml)."""
+    names = dict(departments or {}) if lang == Lang.EN else {}
+    head = Head(_title(report, lang), catalog.plan, report.region, report.as_of, report.since, report.observations,
+                report.newest, report.ended)
+    weekly = Document(word("title.report", lang), _weekly(report, lang), lang, anchor=WEEKLY)
+    lead = headline(report.evaluations, lang)
+    first = (Document(lead.title, (replace(lead, title=""),), lang),) if lead else ()
+    return (*first, overview(head, report.evaluations, report.history, catalog, _counts(report, lang), lang),
+            coverage(report.evaluations, catalog, lang), weekly,
+            panels(report.evaluations, catalog, report.lines, report.history, head, names, lang))
