@@ -6,18 +6,23 @@ other front end, and nothing here touches the file system.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
+from cqip.data import cache_codec as codec
 from cqip.data.actuals_file import check_duplicates, parse_actuals
+from cqip.data.combined import combine
 from cqip.data.encoding import decode
-from cqip.data.models import Catalog, Dataset
+from cqip.data.file_rows import FileRows, file_rows
+from cqip.data.models import Catalog, Dataset, TargetsFile
 from cqip.data.problems import DataError, Problem
-from cqip.data.targets_file import parse_catalog
-from cqip.data.task_status_file import Work, parse_task_status
+from cqip.data.targets_file import catalog_of, cross_check, read_targets
+from cqip.data.task_status_file import StatusReport, Work, parse_task_status
 from cqip.data.task_status_file import check_duplicates as check_reports
-from cqip.data.tasks_file import parse_tasks
+from cqip.data.tasks_file import TaskBook, TasksFile, read_tasks, task_book
+from cqip.data.tasks_file import cross_check as cross_check_tasks
 
 T = TypeVar("T")
 
@@ -28,29 +33,139 @@ class Source:
     data: bytes
 
 
+class Cache(Protocol):
+    """Where checked data are kept between runs (`store.cache`); every failure of it only costs speed."""
+
+    @property
+    def salt(self) -> str:
+        """cqip's version and code: entries of another cqip are never read."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
+
+    def drop(self, key: str) -> None:
+        """Forget an entry known to be stale."""
+
+
+@dataclass
+class Loaded:
+    """A load's result and, for `cqip add`, each actuals file's checked rows and cache key."""
+
+    dataset: Dataset
+    work: Work | None
+    rows: dict[str, FileRows]
+    keys: dict[str, str]
+    depends: str  # what the rows were checked against (see `rows_depend_on`)
+
+
+@dataclass
+class _Session:
+    """One load: the cache (or None), strings shared between entries, entries to write once all is well."""
+
+    cache: Cache | None
+    shared: codec.Shared = field(default_factory=codec.Shared)
+    pending: list[tuple[str, Callable[[], bytes | None]]] = field(default_factory=list)
+
+    def key(self, kind: str, source: Source, depends: str = "") -> str:
+        return codec.entry_key(self.cache.salt if self.cache else "", kind, codec.digest(source.data), depends)
+
+    def payload(self, key: str) -> bytes | None:
+        if self.cache is None:
+            return None
+        data = self.cache.get(key)
+        return None if data is None else codec.unseal(key, data)
+
+    def later(self, key: str, payload: Callable[[], bytes | None]) -> None:
+        if self.cache is not None:
+            self.pending.append((key, payload))
+
+    def flush(self) -> None:
+        """Write the new entries: called only after the whole load succeeded."""
+        for key, make in self.pending:
+            payload = make()
+            if payload is not None and self.cache is not None:
+                self.cache.put(key, codec.seal(key, payload))
+        self.pending.clear()
+
+
 def load_catalog(targets: Source, departments: Collection[str] | None = None) -> Catalog:
-    return parse_catalog(_text(targets), targets.name, departments)
+    return _catalog(_Session(None), targets, departments)
 
 
-def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None) -> Dataset:
-    """Everything checked together; raises DataError listing every problem in every file.
+def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None,
+                 cache: Cache | None = None) -> Dataset:
+    """Everything checked together; raises DataError listing every problem in every file."""
+    session = _Session(cache)
+    dataset, _, _ = _dataset(session, targets, actuals, departments)
+    session.flush()
+    return dataset
 
-    A broken targets.yaml does not hide the actuals' own mistakes: their rows are still checked
-    for everything that does not need the catalog, so one run lists all problems.
-    """
-    catalog: Catalog | None = None
+
+def _dataset(session: _Session, targets: Source, actuals: Sequence[Source],
+             departments: Collection[str] | None) -> tuple[Dataset, dict[str, FileRows], dict[str, str]]:
+    """A broken targets.yaml does not hide the actuals' own mistakes: their rows are still checked
+    for everything that does not need the catalog, so one run lists all problems."""
+    try:
+        catalog = _catalog(session, targets, departments)
+    except DataError as exc:
+        try:
+            _parse_all(actuals, lambda text, name: parse_actuals(text, name, None), check_duplicates)
+        except DataError as more:
+            raise DataError(exc.problems + more.problems) from None
+        raise
+    depends = rows_depend_on(catalog)
     problems: list[Problem] = []
+    files: list[tuple[str, FileRows]] = []
+    keys: dict[str, str] = {}
+    for source in actuals:
+        key = keys[source.name] = session.key("actuals", source, depends)
+        payload = session.payload(key)
+        rows = None if payload is None else codec.decode_rows(payload, session.shared)
+        if rows is None:
+            text = _collect_text(source, problems)
+            if text is None:
+                continue
+            parsed, found = parse_actuals(text, source.name, catalog)
+            problems.extend(found)
+            rows = file_rows(parsed)
+            if not found:
+                session.later(key, lambda rows=rows: codec.encode_rows(rows))  # type: ignore[misc]
+        files.append((source.name, rows))
     try:
-        catalog = load_catalog(targets, departments)
+        dataset = combine(catalog, files)
     except DataError as exc:
-        problems = exc.problems
-    try:
-        kept, everything = _parse_all(actuals, lambda text, name: parse_actuals(text, name, catalog), check_duplicates)
-    except DataError as exc:
-        raise DataError(problems + exc.problems) from None
-    if catalog is None:
+        problems.extend(exc.problems)
+    if problems:
         raise DataError(problems)
-    return Dataset.build(catalog, kept, left_over(everything, kept))
+    return dataset, dict(files), keys
+
+
+def rows_depend_on(catalog: Catalog) -> str:
+    """All of targets.yaml that checking an actuals row looks at: indicator ids and units, the region list."""
+    units = sorted((indicator.id, indicator.unit) for indicator in catalog.indicators.values())
+    return codec.digest(json.dumps([units, catalog.regions], ensure_ascii=False).encode())
+
+
+def _catalog(session: _Session, targets: Source, departments: Collection[str] | None) -> Catalog:
+    """targets.yaml from the cache when its model is there and passes the cross-checks, else parsed."""
+    key = session.key("targets", targets)
+    payload = session.payload(key)
+    parsed = None if payload is None else codec.decode_model(TargetsFile, payload)
+    if parsed is None or any(True for _ in cross_check(parsed, departments)):
+        parsed = read_targets(_text(targets), targets.name, departments)
+        session.later(key, lambda: codec.encode_model(parsed))
+    return catalog_of(parsed)
+
+
+def _book(session: _Session, tasks: Source) -> TaskBook:
+    key = session.key("tasks", tasks)
+    payload = session.payload(key)
+    parsed = None if payload is None else codec.decode_model(TasksFile, payload)
+    if parsed is None or any(True for _ in cross_check_tasks(parsed)):
+        parsed = read_tasks(_text(tasks), tasks.name)
+        session.later(key, lambda: codec.encode_model(parsed))
+    return task_book(parsed)
 
 
 def left_over(everything: list[T], kept: list[T]) -> tuple[T, ...]:
@@ -64,30 +179,66 @@ def left_over(everything: list[T], kept: list[T]) -> tuple[T, ...]:
     return tuple(item for item in everything if id(item) not in ids)
 
 
-def load_work(tasks: Source, statuses: Sequence[Source]) -> Work:
+def load_work(tasks: Source, statuses: Sequence[Source], cache: Cache | None = None) -> Work:
     """tasks.yaml and every task_status file; raises DataError listing every problem."""
-    book = parse_tasks(_text(tasks), tasks.name)
-    kept, _ = _parse_all(statuses, lambda text, name: parse_task_status(text, name, book), check_reports)
+    session = _Session(cache)
+    work = _work(session, tasks, statuses)
+    session.flush()
+    return work
+
+
+def _work(session: _Session, tasks: Source, statuses: Sequence[Source]) -> Work:
+    book = _book(session, tasks)
+    depends = codec.digest(json.dumps(sorted(book.tasks)).encode())
+    reports: list[StatusReport] = []
+    problems: list[Problem] = []
+    for source in statuses:
+        key = session.key("task_status", source, depends)
+        payload = session.payload(key)
+        found = None if payload is None else codec.decode_reports(payload, source.name, book.tasks.__contains__,
+                                                                   session.shared)
+        if found is None:
+            text = _collect_text(source, problems)
+            if text is None:
+                continue
+            found, wrong = parse_task_status(text, source.name, book)
+            problems.extend(wrong)
+            if not wrong:
+                session.later(key, lambda found=found: codec.encode_reports(found))  # type: ignore[misc]
+        reports.extend(found)
+    kept, wrong = check_reports(reports)
+    problems.extend(wrong)
+    if problems:
+        raise DataError(problems)
     return Work(book, tuple(kept))
 
 
 def load_all(targets: Source, actuals: Sequence[Source], tasks: Source | None,
-             statuses: Sequence[Source]) -> tuple[Dataset, Work | None]:
+             statuses: Sequence[Source], cache: Cache | None = None) -> tuple[Dataset, Work | None]:
     """The whole data directory; target owners are checked against tasks.yaml's departments."""
+    loaded = load_checked(targets, actuals, tasks, statuses, cache)
+    return loaded.dataset, loaded.work
+
+
+def load_checked(targets: Source, actuals: Sequence[Source], tasks: Source | None,
+                 statuses: Sequence[Source], cache: Cache | None = None) -> Loaded:
+    """`load_all`, keeping what `cqip add` updates; the cache's new entries are written only on success."""
+    session = _Session(cache)
     problems: list[Problem] = []
     work = None
     if tasks is not None:
         try:
-            work = load_work(tasks, statuses)
+            work = _work(session, tasks, statuses)
         except DataError as exc:
             problems.extend(exc.problems)
     try:
-        dataset = load_dataset(targets, actuals, work.book.departments if work else None)
+        dataset, rows, keys = _dataset(session, targets, actuals, work.book.departments if work else None)
     except DataError as exc:
         raise DataError(problems + exc.problems) from None
     if problems:
         raise DataError(problems)
-    return dataset, work
+    session.flush()
+    return Loaded(dataset, work, rows, keys, rows_depend_on(dataset.catalog))
 
 
 def _parse_all(sources: Sequence[Source], parse: Callable[[str, str], tuple[list[T], list[Problem]]],

@@ -1,0 +1,17 @@
+"""`cqip cache clear`: forget every checked-data cache entry (the next command reads every file again)."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(help="The checked-data cache (see --no-cache).", no_args_is_help=True, add_completion=False)
+
+
+@app.command()
+def clear() -> None:
+    """Remove every entry of the checked-data cache; only its own files are removed."""
+    from cqip.store.cache import cache_dir
+    from cqip.store.cache import clear as remove
+
+    root = cache_dir()
+    typer.echo(f"removed {remove(root)} cache entries from {root}")
