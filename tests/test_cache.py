@@ -31,16 +31,20 @@ COMMANDS = (("validate",), ("status", "-f", "json"), ("gap", "-f", "json", "--ye
 HEADER = "indicator,period,value,unit,source,note,recorded,region,scope,bound\n"
 
 
-def outputs(cli, data: Path, *options: str) -> list[tuple[int, str]]:
+Commands = tuple[tuple[str, ...], ...]
+QUICK = (("validate",), ("status", "-f", "json"), ("show", "pct", "-f", "json"))
+
+
+def outputs(cli, data: Path, *options: str, commands: Commands = COMMANDS) -> list[tuple[int, str]]:
     """Exit status and output of every command above (an error's message included)."""
-    return [((r := cli(*options, "--data", str(data), *command)).exit_code, r.output) for command in COMMANDS]
+    return [((r := cli(*options, "--data", str(data), *command)).exit_code, r.output) for command in commands]
 
 
-def same_with_and_without_cache(cli, data: Path) -> list[tuple[int, str]]:
+def same_with_and_without_cache(cli, data: Path, commands: Commands = COMMANDS) -> list[tuple[int, str]]:
     """Twice with the cache (filling it, then reading it) and once without: all three agree."""
-    first = outputs(cli, data)
-    assert outputs(cli, data) == first
-    assert outputs(cli, data, "--no-cache") == first
+    first = outputs(cli, data, commands=commands)
+    assert outputs(cli, data, commands=commands) == first
+    assert outputs(cli, data, "--no-cache", commands=commands) == first
     return first
 
 
@@ -285,14 +289,14 @@ def _csv(rows: list[tuple[str, ...]]) -> str:
     return out.getvalue()
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=20)
 @given(files=st.lists(_rows, min_size=1, max_size=3), edits=_edits)
 def test_random_data_and_random_edits_give_the_verdicts_of_a_fresh_read(cli, tmp_path: Path, files, edits) -> None:
     """Clean data, duplicates, conflicts and revisions across files, before and after edits."""
     data = tmp_path / "random"
     shutil.rmtree(data, ignore_errors=True)
     write_data(data, actuals={f"f{i}.csv": _csv(rows) for i, rows in enumerate(files)})
-    same_with_and_without_cache(cli, data)
+    same_with_and_without_cache(cli, data, QUICK)
     for action, which, rows in edits:
         path = data / "actuals" / f"f{which}.csv"
         if action == "write":
@@ -304,7 +308,7 @@ def test_random_data_and_random_edits_give_the_verdicts_of_a_fresh_read(cli, tmp
         elif action == "targets":
             unit = "万件" if "unit: 件\n" in (data / "targets.yaml").read_text(encoding="utf-8") else "件"
             (data / "targets.yaml").write_text(TARGETS_YAML.replace("unit: 件\n", f"unit: {unit}\n"), encoding="utf-8")
-        same_with_and_without_cache(cli, data)
+        same_with_and_without_cache(cli, data, QUICK)
 
 
 def test_rows_in_memory_and_from_a_fresh_parse_agree_after_an_entry_is_extended(tmp_path: Path) -> None:
@@ -321,3 +325,19 @@ def test_rows_in_memory_and_from_a_fresh_parse_agree_after_an_entry_is_extended(
     extended = with_appended(file_rows(rows), before, appended, "a.csv", catalog, new)
     assert extended is not None and extended.rows("a.csv") == expected
     assert with_appended(FileRows(()), None, before + appended, "a.csv", catalog, new) is None  # two rows, not one
+
+
+@pytest.mark.parametrize("args", [("pct", "2019", "600"), ("pct", "2016", "410", "--revise"),
+                                  ("pct", "2019", "0.06", "--region", "渝中区", "--scope", "CNIPA", "--lower-bound"),
+                                  ("patents_per_10k", "2019", "7", "--file", "actuals/new.csv")])
+def test_add_extends_the_entry_of_the_file_it_appends_to(cli, tmp_path: Path, parsed: list[str], args) -> None:
+    data = write_data(tmp_path / "data", actuals={"a.csv": HEADER + "pct,2016,400,件,https://example.org/c,,,,,\n"})
+    cli("--data", str(data), "validate")
+    parsed.clear()
+    unit = "万件" if args[2] == "0.06" else "件/万人" if args[0] == "patents_per_10k" else "件"
+    result = cli("--data", str(data), "add", *args, "--unit", unit, "--source", "https://example.org/x")
+    assert result.exit_code == 0, result.output
+    assert parsed == []  # the row was checked against cached rows, and its file's entry extended
+    first = outputs(cli, data)
+    assert parsed == []
+    assert outputs(cli, data, "--no-cache") == first
