@@ -56,13 +56,13 @@ def entries(home: Path) -> list[Path]:
 def parsed(monkeypatch) -> list[str]:
     """The names of the actuals files the loader parses (rather than reading from the cache)."""
     names: list[str] = []
-    real = loading.parse_actuals
+    real = loading.read_file_rows
 
     def counting(text: str, name: str, catalog):
         names.append(Path(name).name)
         return real(text, name, catalog)
 
-    monkeypatch.setattr(loading, "parse_actuals", counting)
+    monkeypatch.setattr(loading, "read_file_rows", counting)
     return names
 
 

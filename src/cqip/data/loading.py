@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from cqip.data import cache_codec as codec
+from cqip.data.actuals_columns import read_file_rows
 from cqip.data.actuals_file import check_duplicates, parse_actuals
 from cqip.data.combined import combine
 from cqip.data.encoding import decode
-from cqip.data.file_rows import FileRows, file_rows
+from cqip.data.file_rows import FileRows
 from cqip.data.models import Catalog, Dataset, TargetsFile
 from cqip.data.problems import DataError, Problem
 from cqip.data.targets_file import catalog_of, cross_check, read_targets
@@ -126,9 +127,8 @@ def _dataset(session: _Session, targets: Source, actuals: Sequence[Source],
             text = _collect_text(source, problems)
             if text is None:
                 continue
-            parsed, found = parse_actuals(text, source.name, catalog)
+            rows, found = read_file_rows(text, source.name, catalog)
             problems.extend(found)
-            rows = file_rows(parsed)
             if not found:
                 session.later(key, lambda rows=rows: codec.encode_rows(rows))  # type: ignore[misc]
         files.append((source.name, rows))
