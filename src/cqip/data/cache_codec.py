@@ -176,7 +176,9 @@ def _column(kind: str, spec: list[Any], size: int, tables: dict[str, list[Any]],
         numbers = arrays[where]
         if len(numbers) != size:
             raise ValueError("column length")
-        if kind == "float" and numbers.typecode == "d" and all(map(math.isfinite, numbers)):
+        # A finite sum is proof enough (an inf or NaN would spread to it); else every value is looked at.
+        if kind == "float" and numbers.typecode == "d" and (math.isfinite(sum(numbers))
+                                                             or all(map(math.isfinite, numbers))):
             return Values(numbers)
         if kind == "int" and numbers.typecode == "q" and min(numbers) >= 1:
             return Values(numbers)

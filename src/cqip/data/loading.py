@@ -7,9 +7,11 @@ other front end, and nothing here touches the file system.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel
 
 from cqip.data import cache_codec as codec
 from cqip.data.actuals_columns import read_file_rows
@@ -26,6 +28,7 @@ from cqip.data.tasks_file import TaskBook, TasksFile, read_tasks, task_book
 from cqip.data.tasks_file import cross_check as cross_check_tasks
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,36 @@ class _Session:
         if self.cache is not None:
             self.pending.append((key, payload))
 
+    def checked(self, kind: str, source: Source, depends: str, decode: Callable[[bytes], T | None],
+                parse: Callable[[str], tuple[T, list[Problem]]], encode: Callable[[Any], bytes | None],
+                problems: list[Problem]) -> tuple[str, T | None]:
+        """(entry key, what checking `source` gives): from the cache, else parsed — and then cached
+        if it had no problem (they go to `problems`); None when the file is not even text."""
+        key = self.key(kind, source, depends)
+        payload = self.payload(key)
+        item = None if payload is None else decode(payload)
+        if item is None:
+            text = _collect_text(source, problems)
+            if text is None:
+                return key, None
+            item, found = parse(text)
+            problems.extend(found)
+            if not found:
+                self.later(key, lambda: encode(item))
+        return key, item
+
+    def model(self, kind: str, source: Source, model: type[M], read: Callable[[str], M],
+              cross_check: Callable[[M], Iterable[object]]) -> M:
+        """A YAML file's validated model: from the cache when it is there and passes the cross-checks
+        (which may depend on other files), else read; raises DataError."""
+        key = self.key(kind, source)
+        payload = self.payload(key)
+        parsed = None if payload is None else codec.decode_model(model, payload)
+        if parsed is None or any(True for _ in cross_check(parsed)):
+            parsed = read(_text(source))
+            self.later(key, lambda: codec.encode_model(parsed))
+        return parsed
+
     def flush(self) -> None:
         """Write the new entries: called only after the whole load succeeded."""
         for key, make in self.pending:
@@ -119,19 +152,17 @@ def _dataset(session: _Session, targets: Source, actuals: Sequence[Source],
     problems: list[Problem] = []
     files: list[tuple[str, FileRows]] = []
     keys: dict[str, str] = {}
+    def decode_rows(payload: bytes) -> FileRows | None:
+        return codec.decode_rows(payload, session.shared)
+
     for source in actuals:
-        key = keys[source.name] = session.key("actuals", source, depends)
-        payload = session.payload(key)
-        rows = None if payload is None else codec.decode_rows(payload, session.shared)
-        if rows is None:
-            text = _collect_text(source, problems)
-            if text is None:
-                continue
-            rows, found = read_file_rows(text, source.name, catalog)
-            problems.extend(found)
-            if not found:
-                session.later(key, lambda rows=rows: codec.encode_rows(rows))  # type: ignore[misc]
-        files.append((source.name, rows))
+        def read(text: str, name: str = source.name) -> tuple[FileRows, list[Problem]]:
+            return read_file_rows(text, name, catalog)
+
+        keys[source.name], rows = session.checked("actuals", source, depends, decode_rows, read, codec.encode_rows,
+                                                  problems)
+        if rows is not None:
+            files.append((source.name, rows))
     try:
         dataset = combine(catalog, files)
     except DataError as exc:
@@ -148,24 +179,14 @@ def rows_depend_on(catalog: Catalog) -> str:
 
 
 def _catalog(session: _Session, targets: Source, departments: Collection[str] | None) -> Catalog:
-    """targets.yaml from the cache when its model is there and passes the cross-checks, else parsed."""
-    key = session.key("targets", targets)
-    payload = session.payload(key)
-    parsed = None if payload is None else codec.decode_model(TargetsFile, payload)
-    if parsed is None or any(True for _ in cross_check(parsed, departments)):
-        parsed = read_targets(_text(targets), targets.name, departments)
-        session.later(key, lambda: codec.encode_model(parsed))
-    return catalog_of(parsed)
+    return catalog_of(session.model("targets", targets, TargetsFile,
+                                    lambda text: read_targets(text, targets.name, departments),
+                                    lambda parsed: cross_check(parsed, departments)))
 
 
 def _book(session: _Session, tasks: Source) -> TaskBook:
-    key = session.key("tasks", tasks)
-    payload = session.payload(key)
-    parsed = None if payload is None else codec.decode_model(TasksFile, payload)
-    if parsed is None or any(True for _ in cross_check_tasks(parsed)):
-        parsed = read_tasks(_text(tasks), tasks.name)
-        session.later(key, lambda: codec.encode_model(parsed))
-    return task_book(parsed)
+    return task_book(session.model("tasks", tasks, TasksFile, lambda text: read_tasks(text, tasks.name),
+                                   cross_check_tasks))
 
 
 def left_over(everything: list[T], kept: list[T]) -> tuple[T, ...]:
@@ -193,19 +214,15 @@ def _work(session: _Session, tasks: Source, statuses: Sequence[Source]) -> Work:
     reports: list[StatusReport] = []
     problems: list[Problem] = []
     for source in statuses:
-        key = session.key("task_status", source, depends)
-        payload = session.payload(key)
-        found = None if payload is None else codec.decode_reports(payload, source.name, book.tasks.__contains__,
-                                                                   session.shared)
-        if found is None:
-            text = _collect_text(source, problems)
-            if text is None:
-                continue
-            found, wrong = parse_task_status(text, source.name, book)
-            problems.extend(wrong)
-            if not wrong:
-                session.later(key, lambda found=found: codec.encode_reports(found))  # type: ignore[misc]
-        reports.extend(found)
+        def decode_reports(payload: bytes, name: str = source.name) -> list[StatusReport] | None:
+            return codec.decode_reports(payload, name, book.tasks.__contains__, session.shared)
+
+        def read(text: str, name: str = source.name) -> tuple[list[StatusReport], list[Problem]]:
+            return parse_task_status(text, name, book)
+
+        _, found = session.checked("task_status", source, depends, decode_reports, read, codec.encode_reports,
+                                   problems)
+        reports.extend(found or ())
     kept, wrong = check_reports(reports)
     problems.extend(wrong)
     if problems:
