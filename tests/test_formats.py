@@ -123,3 +123,13 @@ def test_achieved_before_the_deadline_year_is_achieved_early(cli, tmp_path: Path
     data = write_data(tmp_path / "d", actuals={"a.csv": actuals})
     text = cli("--data", str(data), "status", "--as-of", "2021-06-30", "--format", "text").stdout
     assert f"2020  {word}" in text and ("提前实现" in text) == (word == "提前实现")
+
+
+def test_a_path_from_the_first_figure_says_so(cli, tmp_path: Path) -> None:
+    # No 2015 figure: the path starts at 2017 (5) and the note says so, in either language.
+    actuals = "indicator,period,value,unit,source\npatents_per_10k,2017,5,件/万人,s\npatents_per_10k,2018,6,件/万人,s\n"
+    data = write_data(tmp_path / "d", actuals={"a.csv": actuals})
+    english = cli("--data", str(data), "status", "--as-of", "2019-01-01", "--lang", "en").stdout
+    assert "patents_2020: path from 2017 (no 2015 baseline)" in english
+    chinese = cli("--data", str(data), "status", "--as-of", "2019-01-01").stdout
+    assert "patents_2020: 路径自2017起（无2015年基期值）" in chinese

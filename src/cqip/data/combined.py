@@ -10,11 +10,12 @@ kept, rows superseded, every problem and its wording — is the rule's over all 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from itertools import chain
 from typing import overload
 
 from cqip.data.actuals_file import check_duplicates
-from cqip.data.file_rows import FileRows, Group, SeriesKey
+from cqip.data.file_rows import Coded, Const, FileRows, Group, SeriesKey
 from cqip.data.models import Catalog, Dataset, Observation
 from cqip.data.problems import DataError, Problem
 
@@ -74,6 +75,19 @@ class Observations(Sequence[Observation]):
 
     def __iter__(self) -> Iterator[Observation]:
         return iter(self._all())
+
+
+def recorded_later(files: Sequence[tuple[str, FileRows]], today: date) -> list[Observation]:
+    """Every row recorded after `today` (kept or not); only a group that has such a date is built."""
+    rows: list[Observation] = []
+    for name, checked in files:
+        for group in checked.groups:
+            column = group.columns["recorded"]
+            days = ({column.value} if isinstance(column, Const)
+                    else set(column.table) if isinstance(column, Coded) else set(column.values))
+            if any(day is not None and day > today for day in days):
+                rows.extend(obs for obs in group.rows(name) if obs.recorded is not None and obs.recorded > today)
+    return rows
 
 
 def combine(catalog: Catalog, files: Sequence[tuple[str, FileRows]]) -> Dataset:

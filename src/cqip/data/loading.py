@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -16,10 +17,11 @@ from pydantic import BaseModel
 from cqip.data import cache_codec as codec
 from cqip.data.actuals_columns import read_file_rows
 from cqip.data.actuals_file import check_duplicates, parse_actuals
-from cqip.data.combined import combine
+from cqip.data.combined import combine, recorded_later
+from cqip.data.consistency import COMPOUND, compound_baselines, recorded_after
 from cqip.data.encoding import decode
 from cqip.data.file_rows import FileRows
-from cqip.data.models import Catalog, Dataset, TargetsFile
+from cqip.data.models import CITY, Catalog, Dataset, TargetsFile
 from cqip.data.problems import DataError, Problem
 from cqip.data.targets_file import catalog_of, cross_check, read_targets
 from cqip.data.task_status_file import StatusReport, Work, parse_task_status
@@ -128,16 +130,17 @@ def load_catalog(targets: Source, departments: Collection[str] | None = None) ->
 
 
 def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None,
-                 cache: Cache | None = None) -> Dataset:
-    """Everything checked together; raises DataError listing every problem in every file."""
+                 cache: Cache | None = None, today: date | None = None) -> Dataset:
+    """Everything checked together; raises DataError listing every problem in every file. `today`,
+    when given, refuses `recorded` dates after it."""
     session = _Session(cache)
-    dataset, _, _ = _dataset(session, targets, actuals, departments)
+    dataset, _, _ = _dataset(session, targets, actuals, departments, today)
     session.flush()
     return dataset
 
 
-def _dataset(session: _Session, targets: Source, actuals: Sequence[Source],
-             departments: Collection[str] | None) -> tuple[Dataset, dict[str, FileRows], dict[str, str]]:
+def _dataset(session: _Session, targets: Source, actuals: Sequence[Source], departments: Collection[str] | None,
+             today: date | None) -> tuple[Dataset, dict[str, FileRows], dict[str, str]]:
     """A broken targets.yaml does not hide the actuals' own mistakes: their rows are still checked
     for everything that does not need the catalog, so one run lists all problems."""
     try:
@@ -169,7 +172,18 @@ def _dataset(session: _Session, targets: Source, actuals: Sequence[Source],
         problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
+    everything = [obs for key in _compound_series(catalog) for obs in dataset.by_series.get(key, ())]
+    everything += [obs for obs in dataset.superseded if (obs.indicator, obs.region) in _compound_series(catalog)]
+    problems = [*compound_baselines(catalog, everything),
+                *(recorded_after(recorded_later(files, today), today) if today else ())]
+    if problems:
+        raise DataError(problems)
     return dataset, dict(files), keys
+
+
+def _compound_series(catalog: Catalog) -> set[tuple[str, str]]:
+    """The series `compound_baselines` looks at: those of multiple and growth targets without a baseline value."""
+    return {(t.indicator, t.region or CITY) for t in catalog.targets if t.kind in COMPOUND and t.baseline_value is None}
 
 
 def rows_depend_on(catalog: Catalog) -> str:
@@ -200,15 +214,16 @@ def left_over(everything: list[T], kept: list[T]) -> tuple[T, ...]:
     return tuple(item for item in everything if id(item) not in ids)
 
 
-def load_work(tasks: Source, statuses: Sequence[Source], cache: Cache | None = None) -> Work:
+def load_work(tasks: Source, statuses: Sequence[Source], today: date | None = None,
+              cache: Cache | None = None) -> Work:
     """tasks.yaml and every task_status file; raises DataError listing every problem."""
     session = _Session(cache)
-    work = _work(session, tasks, statuses)
+    work = _work(session, tasks, statuses, today)
     session.flush()
     return work
 
 
-def _work(session: _Session, tasks: Source, statuses: Sequence[Source]) -> Work:
+def _work(session: _Session, tasks: Source, statuses: Sequence[Source], today: date | None) -> Work:
     book = _book(session, tasks)
     depends = codec.digest(json.dumps(sorted(book.tasks)).encode())
     reports: list[StatusReport] = []
@@ -227,29 +242,32 @@ def _work(session: _Session, tasks: Source, statuses: Sequence[Source]) -> Work:
     problems.extend(wrong)
     if problems:
         raise DataError(problems)
+    if today is not None and (problems := list(recorded_after(reports, today))):
+        raise DataError(problems)
     return Work(book, tuple(kept))
 
 
 def load_all(targets: Source, actuals: Sequence[Source], tasks: Source | None,
-             statuses: Sequence[Source], cache: Cache | None = None) -> tuple[Dataset, Work | None]:
+             statuses: Sequence[Source], today: date | None = None,
+             cache: Cache | None = None) -> tuple[Dataset, Work | None]:
     """The whole data directory; target owners are checked against tasks.yaml's departments."""
-    loaded = load_checked(targets, actuals, tasks, statuses, cache)
+    loaded = load_checked(targets, actuals, tasks, statuses, cache, today)
     return loaded.dataset, loaded.work
 
 
 def load_checked(targets: Source, actuals: Sequence[Source], tasks: Source | None,
-                 statuses: Sequence[Source], cache: Cache | None = None) -> Loaded:
+                 statuses: Sequence[Source], cache: Cache | None = None, today: date | None = None) -> Loaded:
     """`load_all`, keeping what `cqip add` updates; the cache's new entries are written only on success."""
     session = _Session(cache)
     problems: list[Problem] = []
     work = None
     if tasks is not None:
         try:
-            work = _work(session, tasks, statuses)
+            work = _work(session, tasks, statuses, today)
         except DataError as exc:
             problems.extend(exc.problems)
     try:
-        dataset, rows, keys = _dataset(session, targets, actuals, work.book.departments if work else None)
+        dataset, rows, keys = _dataset(session, targets, actuals, work.book.departments if work else None, today)
     except DataError as exc:
         raise DataError(problems + exc.problems) from None
     if problems:

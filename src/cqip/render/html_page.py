@@ -53,7 +53,7 @@ def _blocks(blocks: Sequence[Block]) -> list[str]:
             out.append(f"<h{block.level}>{escape(block.title)}</h{block.level}>")
         out += [f"<p>{_inline(line)}</p>" for line in block.lines]
         if block.table is not None:
-            out.append(_table(block.table))
+            out.append(_table(block.table.shown()))
         if block.items:
             out.append('<p class="ids">' + ", ".join(f"<code>{escape(item)}</code>" for item in block.items) + "</p>")
         if block.charts:

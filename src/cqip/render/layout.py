@@ -12,6 +12,7 @@ joins the text, the terminal renderer gives the styles their colours.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,7 @@ MAX_CHART_WIDTH = 100
 MIN_WRAP = 8  # a wrapping column is never narrower than this (or its natural width, when smaller)
 BREAK_AFTER = " _/-、，,·"  # where a long cell may break before it must break anywhere
 PROSE_BREAKS = " 、，；"
+WORD = re.compile(r"[A-Za-z0-9.%]+")  # ids break at their underscores
 NO_LINE_START = "）)」』，。、；：！？"
 
 
@@ -48,6 +50,7 @@ class Fit:
     stacked: bool  # columns with `under` shown below their host column
     kept: tuple[int, ...]  # indexes of the columns shown (after stacking)
     widths: tuple[int, ...]  # per kept column
+    empty: frozenset[int] = frozenset()  # left out as they hold nothing (not worth a footer line)
 
 
 def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
@@ -72,7 +75,8 @@ def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
         for chart in block.charts:
             out += draw(chart, width=min(width, MAX_CHART_WIDTH))
     dropped = [column.header.replace("\n", "/") for columns, shape in fits.items()
-               for i, column in enumerate(_stack_columns(columns) if shape.stacked else columns) if i not in shape.kept]
+               for i, column in enumerate(_stack_columns(columns) if shape.stacked else columns)
+               if i not in shape.kept and i not in shape.empty]
     if dropped:
         out += [[], [(word("line.dropped", doc.lang, width=width, columns=word("list_sep",
                                                                                doc.lang).join(dropped)), "dim")]]
@@ -93,16 +97,28 @@ def fit(columns: tuple[Column, ...], tables: list[Table], width: int) -> Fit:
 
 
 def _fit(stacked: bool, columns: tuple[Column, ...], tables: list[Table], width: int) -> Fit:
+    """Whole ids if every column still fits; else ids may wrap at their underscores, before any
+    column with something in it is left out."""
+    whole = _fit_with(stacked, columns, tables, width, whole_ids=True)
+    if not stacked or len(whole.kept) + len(whole.empty) == len(columns):
+        return whole
+    wrapped = _fit_with(stacked, columns, tables, width, whole_ids=False)
+    return wrapped if len(wrapped.kept) > len(whole.kept) else whole
+
+
+def _fit_with(stacked: bool, columns: tuple[Column, ...], tables: list[Table], width: int, *,
+              whole_ids: bool) -> Fit:
     natural = _natural(columns, tables)
     cells = _natural(columns, tables, headers=False)
-    words = [max((cell_len(w) for w in c.header.split()), default=0) for c in columns]  # headers wrap at spaces
+    words = _longest_words(columns, tables)  # a line may break between words, never inside one
     minimum = [max(cells[i], words[i]) if c.numeric else min(natural[i], max(MIN_WRAP, words[i]))
                for i, c in enumerate(columns)]
-    if stacked:  # a host's own first lines (ids) do not wrap; the names stacked below them do
+    if stacked and whole_ids:  # a host's own first lines (ids) do not wrap; the names stacked below them do
         firsts = _natural(columns, tables, first_line_only=True)
-        minimum = [max(m, firsts[i]) if c.header.count("\n") else m for i, (c, m) in enumerate(zip(columns, minimum,
-                                                                                                    strict=True))]
-    kept = list(range(len(columns)))
+        minimum = [max(m, firsts[i]) if c.header.count("\n") else m
+                   for i, (c, m) in enumerate(zip(columns, minimum, strict=True))]
+    empty = {i for i, c in enumerate(columns) if c.drop and not cells[i]}  # nothing to show: never shown
+    kept = [i for i in range(len(columns)) if i not in empty]
     while _total(minimum, kept) > width and any(columns[i].drop for i in kept):
         kept.remove(max((i for i in kept if columns[i].drop), key=lambda i: (columns[i].drop, i)))
     widths = list(natural)
@@ -114,7 +130,7 @@ def _fit(stacked: bool, columns: tuple[Column, ...], tables: list[Table], width:
         widest = max(wrappable, key=lambda i: widths[i])
         widths[widest] -= 1
         excess -= 1
-    return Fit(stacked, tuple(kept), tuple(widths[i] for i in kept))
+    return Fit(stacked, tuple(kept), tuple(widths[i] for i in kept), frozenset(empty))
 
 
 def _natural(columns: tuple[Column, ...], tables: list[Table], *, first_line_only: bool = False,
@@ -127,6 +143,17 @@ def _natural(columns: tuple[Column, ...], tables: list[Table], *, first_line_onl
                 for part in item.text.split("\n")[:1 if first_line_only else None]:
                     natural[i] = max(natural[i], cell_len(part))
     return natural
+
+
+def _longest_words(columns: tuple[Column, ...], tables: list[Table]) -> list[int]:
+    """The longest unbreakable run of each column — a word of Latin letters and digits (`incomplete`);
+    ids break at their underscores, Chinese text between any two characters."""
+    longest = [max((cell_len(w) for w in WORD.findall(c.header)), default=0) for c in columns]
+    for table in tables:
+        for row in table.rows:
+            for i, item in enumerate(row):
+                longest[i] = max(longest[i], max((cell_len(w) for w in WORD.findall(item.text)), default=0))
+    return longest
 
 
 def _total(widths: list[int], kept: Iterable[int]) -> int:
@@ -186,18 +213,25 @@ def _row(cells: list[Cell], columns: list[Column], widths: tuple[int, ...]) -> l
 
 
 def wrap(text: str, width: int, breaks: str = BREAK_AFTER) -> list[str]:
-    """`text` in pieces of at most `width` cells, broken after one of `breaks` where one fits."""
+    """`text` in pieces of at most `width` cells, broken after one of `breaks` — or between two Chinese
+    (double-width) characters, which may part anywhere — where one fits; never before a closing mark."""
     pieces: list[str] = []
     while cell_len(text) > width:
-        head = chop_cells(text, width)[0]
-        cut = max(head.rfind(c) for c in breaks) + 1
-        if cut <= len(head) // 3:  # a break this early wastes most of the line: break hard instead
-            cut = len(head)
-        while 1 < cut < len(text) and text[cut] in NO_LINE_START:  # keep （力争） whole: never start a line with ）
-            cut -= 1
+        limit = len(chop_cells(text, width)[0])
+        cut = next((c for c in range(limit, 0, -1) if _may_break(text, c, breaks)), 0)
+        if cut <= limit // 3:  # a break this early wastes most of the line: break hard instead
+            cut = limit
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*pieces, text] if text or not pieces else pieces
+
+
+def _may_break(text: str, c: int, breaks: str) -> bool:
+    """Whether a line may end before position c: after a break mark or between two Chinese characters,
+    and not before a mark that closes (）、，。)."""
+    if c >= len(text) or text[c] in NO_LINE_START:
+        return False
+    return text[c - 1] in breaks or (cell_len(text[c - 1]) == 2 and cell_len(text[c]) == 2)
 
 
 def fold(line: str, width: int) -> list[str]:

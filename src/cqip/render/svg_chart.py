@@ -70,6 +70,9 @@ def target_svg(chart: Chart, *, size: tuple[float, float] = (5.2, 2.4)) -> str:
         ax.set_xlabel(labels["year"])
         ax.set_xlim(*_years(lines, chart.first_year))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2017.5
+        if lines.inverted:  # ranks: 1st at the top, whole places only
+            ax.invert_yaxis()
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
         # beside the lines, never on them
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=6)
         fig.tight_layout()

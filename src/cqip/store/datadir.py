@@ -11,6 +11,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from cqip.data import actuals_file, yaml_reader
@@ -51,7 +52,7 @@ def load_checked_directory(data_dir: Path, cache: Cache | None = None) -> tuple[
     targets, actuals = read_sources(data_dir)
     tasks, statuses = read_task_sources(data_dir)
     with _no_gc():
-        return load_checked(targets, actuals, tasks, statuses, cache), actuals
+        return load_checked(targets, actuals, tasks, statuses, cache, date.today()), actuals
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from cqip.data.models import CITY, Dataset, Indicator, Target
+from cqip.data.models import CITY, Dataset, Indicator, Kind, Target
 from cqip.data.names import suggest
 from cqip.data.problems import UsageError
 from cqip.data.task_status_file import Work
@@ -23,7 +23,7 @@ def scoped(dataset: Dataset, work: Work | None, *, region: str | None = None, de
            target_id: str | None = None) -> Dataset:
     """`dataset` as `region` (default the whole city) sees it, only the targets `dept` owns when given.
     A region no file or target names is an error, and so is asking for `target_id` outside the only
-    region it is set for."""
+    region it is set for (a rank target's is the whole city)."""
     if region is not None and region not in (known := known_regions(dataset)):
         hint = suggest(region, sorted(known)) or "; no actuals row, target or regions: list names it"
         raise UsageError(f"unknown region {region!r}{hint}")
@@ -32,7 +32,8 @@ def scoped(dataset: Dataset, work: Work | None, *, region: str | None = None, de
         dataset = owned_by(dataset, dept)
     view = in_region(dataset, region or CITY)
     if target_id is not None and all(t.id != target_id for t in view.catalog.targets):
-        elsewhere = next((t.region for t in dataset.catalog.targets if t.id == target_id and t.region), None)
+        elsewhere = next((t.region or CITY for t in dataset.catalog.targets
+                          if t.id == target_id and (t.region or t.kind is Kind.RANK)), None)
         if elsewhere:
             raise UsageError(f"target {target_id} applies to {elsewhere} only; add --region {elsewhere}")
     return view

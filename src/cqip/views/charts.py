@@ -13,7 +13,8 @@ def chart(lines: TargetLines, title: str, lang: str, *, deadline: bool = True, k
     """Without `deadline`, no deadline is marked (an indicator no target uses)."""
     labels = {"expected": word("chart.expected", lang),
               "target": word("chart.target", lang, value=number(lines.target)),
-              "actual": word("chart.running_sum" if lines.cumulative else "chart.actual", lang),
+              "actual": word("chart.rank" if lines.inverted else "chart.running_sum" if lines.cumulative
+                             else "chart.actual", lang),
               "year": word("chart.year", lang), "empty": word("line.nothing_to_chart", lang)}
     if deadline:
         labels["deadline"] = word("chart.deadline", lang, year=lines.deadline)

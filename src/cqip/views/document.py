@@ -35,6 +35,13 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
 
+    def shown(self) -> Table:
+        """Without the optional (droppable) columns that hold nothing in any row."""
+        keep = [i for i, c in enumerate(self.columns) if not c.drop or any(row[i].text for row in self.rows)]
+        if len(keep) == len(self.columns):
+            return self
+        return Table(tuple(self.columns[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in self.rows))
+
 
 @dataclass(frozen=True)
 class Chart:

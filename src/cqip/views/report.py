@@ -17,13 +17,15 @@ from cqip.data.periods import Period
 from cqip.verdicts.changes import StatusChange, as_it_stood, recorded_between, status_changes
 from cqip.verdicts.evaluation import Evaluation, Outlook, Status, evaluate_all, known_by
 from cqip.verdicts.ordering import by_section, status_counts, worst_first
+from cqip.verdicts.ranking import RankEvaluation
 from cqip.verdicts.regions import titled
 from cqip.views import status
 from cqip.views.chart_lines import TargetLines, target_lines
 from cqip.views.charts import chart
-from cqip.views.document import Block, Cell, Document, Table, cell
-from cqip.views.formatting import number
+from cqip.views.document import Block, Cell, Chart, Document, Table, cell
+from cqip.views.formatting import at_least, number
 from cqip.views.gap import gap_block
+from cqip.views.ranks import headline
 from cqip.views.records import num, sorted_records
 from cqip.views.targets import column, outlook_word, status_cell, status_word, summary, title
 from cqip.views.targets import name as indicator_name
@@ -59,6 +61,13 @@ class Report:
     lines: dict[str, TargetLines]  # per target id, what its chart draws (the HTML report's charts)
 
     @property
+    def ended(self) -> int | None:
+        """The plan's last deadline once every target's has passed (their statuses are final), else None."""
+        if not self.evaluations or not all(ev.final for ev in self.evaluations):
+            return None
+        return max(ev.target.end for ev in self.evaluations)
+
+    @property
     def status_counts(self) -> dict[Status, int]:
         return status_counts(self.evaluations)
 
@@ -87,7 +96,7 @@ def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stal
         recorded=recorded_between(dataset, since, as_of),
         changes=status_changes(before, evaluations),
         attention=worst_first([ev for ev in evaluations if ev.status in NEEDS_ATTENTION]),
-        stale=_stale(now, visible, months_before(as_of, stale_months)),
+        stale=_stale(now, evaluations, [*visible, *_ranked(evaluations)], months_before(as_of, stale_months)),
         stale_months=stale_months,
         lines={ev.target.id: target_lines(ev, now.series(ev.target.indicator), as_of) for ev in evaluations},
     )
@@ -105,14 +114,21 @@ def months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _stale(dataset: Dataset, visible: list[Observation], cutoff: date) -> list[Stale]:
-    """Indicators of some target whose newest visible observation ends on or before `cutoff`."""
+def _ranked(evaluations: list[Evaluation]) -> list[Observation]:
+    """The plan's region's figures in the league tables: a rank is as fresh as its newest table."""
+    return [own.observation for ev in evaluations if isinstance(ev, RankEvaluation)
+            for standing in ev.standings if (own := standing.own) is not None]
+
+
+def _stale(dataset: Dataset, evaluations: list[Evaluation], visible: list[Observation], cutoff: date) -> list[Stale]:
+    """Indicators of some open target whose newest visible observation ends on or before `cutoff`: once
+    every target of an indicator is closed, no new figure can change a verdict, so nothing is stale."""
     latest: dict[str, Observation] = {}
     for obs in sorted(visible, key=lambda o: o.period.t):
         latest[obs.indicator] = obs
-    used = {t.indicator for t in dataset.catalog.targets}
+    open_ = {ev.target.indicator for ev in evaluations if not ev.final}
     return [Stale(ind, latest.get(ind.id)) for ind in dataset.catalog.indicators.values()
-            if ind.id in used and (ind.id not in latest or latest[ind.id].period.end <= cutoff)]
+            if ind.id in open_ and (ind.id not in latest or latest[ind.id].period.end <= cutoff)]
 
 
 def report_record(report: Report) -> dict[str, Any]:
@@ -140,12 +156,14 @@ def report_record(report: Report) -> dict[str, Any]:
                   for s in report.stale],
         "stale_months": report.stale_months,
         "summary": summary(report.evaluations, "en"),
+        "plan_ended": report.ended,
         "records": sorted_records(report.evaluations, report.as_of),
     }
 
 
-def document(report: Report, lang: str) -> Document:
-    """The report's sections in the order the README documents."""
+def document(report: Report, lang: str, charts: tuple[Chart, ...] = ()) -> Document:
+    """The report's sections in the order the README documents, after the headline goal's ranks (with
+    `charts` of them: the HTML page)."""
     def w(key: str, **fields: object) -> str:
         return word(key, lang, **fields)
 
@@ -153,9 +171,9 @@ def document(report: Report, lang: str) -> Document:
     never = tuple(s.indicator.id for s in report.stale if s.latest is None)
     recorded = Table((column("recorded", lang), column("name", lang), column("period", lang),
                       column("value", lang, numeric=True), column("unit", lang), column("source", lang, drop=1)),
-                     tuple((cell(str(o.recorded)), cell(o.indicator), cell(str(o.period)), cell(number(o.value),
-                                                                                                value=o.value),
-                            cell(o.unit), cell(o.source, link=o.source)) for o in report.recorded))
+                     tuple((cell(str(o.recorded)), cell(o.indicator), cell(str(o.period)),
+                            cell(at_least(number(o.value), o.bound), value=o.value), cell(o.unit),
+                            cell(o.source, link=o.source)) for o in report.recorded))
     changes = Table((column("target", lang), column("before", lang), column("after", lang)),
                     tuple((cell(c.target_id), cell(status_word(c.before, lang), f"status.{c.before.value}"),
                            cell(status_word(c.after, lang), f"status.{c.after.value}")) for c in report.changes))
@@ -164,8 +182,11 @@ def document(report: Report, lang: str) -> Document:
     counts = "  ".join(f"{status_word(s, lang)} {n}" for s, n in report.status_counts.items())
     outlooks = "  ".join(f"{outlook_word(o, lang) if o else w('outlook.none')} {n}" for o,
                          n in report.outlook_counts.items())
+    ended = (w("line.plan_ended", end=report.ended),) if report.ended else ()
+    lead = headline(report.evaluations, lang, charts)
     blocks = (
-        Block(lines=(f"{w('head.as_of')}: {as_of}    {w('head.since')}: {report.since.isoformat()}",
+        *([lead] if lead else []),
+        Block(lines=(*ended, f"{w('head.as_of')}: {as_of}    {w('head.since')}: {report.since.isoformat()}",
                      f"{w('head.data_dir')}: {report.data_dir}",
                      f"{w('head.targets')}: {report.targets}    {w('head.observations')}: {report.observations}    "
                      f"{w('head.newest')}: {report.newest or '–'}")),
@@ -188,12 +209,14 @@ def document(report: Report, lang: str) -> Document:
 def page(report: Report, catalog: Catalog, lang: str) -> tuple[Document, ...]:
     """The HTML report: the report itself, every target by plan section, then one chart per target."""
     groups = by_section(report.evaluations, catalog)
-    targets = status.document(report.evaluations, catalog, word("title.status", lang), lang)
-    charts = tuple(chart(report.lines[ev.target.id], word("chart.title", lang, name=indicator_name(ev, lang),
-                                                          unit=ev.indicator.unit), lang,
-                         key=ev.target.id, first_year=ev.target.start, caption=_caption(ev, lang))
-                   for _, rows in groups for ev in rows)
-    return document(report, lang), targets, Document(word("head.charts", lang), (Block(charts=charts),), lang)
+    targets = status.document(report.evaluations, catalog, word("title.status", lang), lang, lead=False)
+    charts = {ev.target.id: chart(report.lines[ev.target.id], word("chart.title", lang, name=indicator_name(ev, lang),
+                                                                   unit=ev.indicator.unit), lang,
+                                  key=ev.target.id, first_year=ev.target.start, caption=_caption(ev, lang))
+              for _, rows in groups for ev in rows}
+    ranked = tuple(charts.pop(ev.target.id) for ev in report.evaluations if isinstance(ev, RankEvaluation))
+    return (document(report, lang, ranked), targets,
+            Document(word("head.charts", lang), (Block(charts=tuple(charts.values())),), lang))
 
 
 def _caption(ev: Evaluation, lang: str) -> tuple[str | Cell, ...]:

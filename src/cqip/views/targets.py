@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from cqip.data.periods import Period
 from cqip.verdicts.evaluation import Evaluation, Missing, Outlook, Rule, Status
 from cqip.verdicts.ordering import status_counts
+from cqip.verdicts.ranking import RankEvaluation
 from cqip.views.document import Block, Cell, Column, cell
-from cqip.views.formatting import number, percent
+from cqip.views.formatting import at_least, number, percent
 from cqip.views.words import word
 
 
@@ -42,16 +43,29 @@ def rule_text(rule: Rule, ev: Evaluation, lang: str) -> str:
 
     window = ev.target.window or (ev.target.start, ev.target.end)
     return word(f"rule.{rule.value}", lang, start=ev.target.start, end=ev.target.end, first=window[0],
-                last=window[1], points=f"{AT_RISK_POINTS:.0%}")
+                last=window[1], points=f"{AT_RISK_POINTS:.0%}", max=ev.target.max_rank)
 
 
 def missing_text(missing: Iterable[Missing], lang: str) -> str:
-    return word("list_sep", lang).join(word(f"missing.{m.what}", lang, year=m.year) for m in missing)
+    return word("list_sep", lang).join(missing_word(m, lang) for m in missing)
+
+
+def missing_word(m: Missing, lang: str) -> str:
+    """One thing a verdict lacks: a year's figure, a baseline, or the members of a group without a figure."""
+    return word(f"missing.{m.what}", lang, year=m.year, names=word("list_sep", lang).join(m.names))
+
+
+def group_name(ev: RankEvaluation, lang: str) -> str:
+    assert ev.group is not None
+    return ev.group.name if lang == "zh" else ev.group.en
 
 
 def name(ev: Evaluation, lang: str) -> str:
-    """The indicator's name in `lang`, marked when the plan only strives for the target (力争)."""
+    """The indicator's name in `lang`, marked when the plan only strives for the target (力争), and with the
+    group for a rank (PCT国际专利申请量（全国排名）)."""
     text = ev.indicator.zh if lang == "zh" else ev.indicator.en
+    if isinstance(ev, RankEvaluation):
+        text = word("rank.name", lang, name=text, group=group_name(ev, lang))
     return text + (word("strive", lang) if ev.target.aspirational else "")
 
 
@@ -68,13 +82,32 @@ def period_cell(ev: Evaluation) -> Cell:
     return cell(str(ev.latest.period) if ev.latest else "")
 
 
+def actual_text(ev: Evaluation) -> str:
+    """The actual, as `≥ 6,000` when it is a lower bound (a published one, or a sum with years missing)."""
+    return at_least(number(ev.actual), ev.bound) if ev.actual is not None else number(ev.actual)
+
+
 def actual_vs_target_cell(ev: Evaluation) -> Cell:
-    return cell(f"{number(ev.actual)} / {number(ev.target_value)}", value=ev.actual)
+    return cell(f"{actual_text(ev)} / {number(ev.target_value)}", value=ev.actual)
+
+
+def actual_cell(ev: Evaluation) -> Cell:
+    return cell(actual_text(ev), value=ev.actual if ev.actual is not None else "")
 
 
 def achievement_cell(ev: Evaluation) -> Cell:
-    """完成率 as a percentage, which may exceed 100 %."""
-    return cell(percent(ev.achievement) if ev.achievement is not None else "", value=ev.achievement or "")
+    """完成率 as a percentage, which may exceed 100 % (at least so much for a lower bound)."""
+    if ev.achievement is None:
+        return cell("", value="")
+    return cell(at_least(percent(ev.achievement), ev.bound), value=ev.achievement)
+
+
+def since_cell(ev: Evaluation) -> Cell:
+    """For a closed target, the newest figure after its deadline: the final account goes on."""
+    newest = ev.newest
+    if not ev.final or newest is None or newest.period.t <= ev.target.end:
+        return cell("", value="")
+    return cell(f"{number(newest.value)} ({newest.period})", value=newest.value)
 
 
 def number_cell(value: float | None) -> Cell:
@@ -87,8 +120,8 @@ def column(key: str, lang: str, *, numeric: bool = False, drop: int = 0, under: 
 
 def verdict_columns(lang: str) -> tuple[Column, ...]:
     """Where a target stands, as status and compare show it: actual / target, 完成率, period, status."""
-    return (column("actual_target", lang, numeric=True), column("achievement", lang, numeric=True, drop=2),
-            column("period", lang, drop=1), column("status", lang))
+    return (column("actual_target", lang, numeric=True), column("achievement", lang, numeric=True, drop=4),
+            column("period", lang, drop=3), column("status", lang))
 
 
 def verdict_cells(ev: Evaluation, lang: str) -> tuple[Cell, ...]:
@@ -101,9 +134,18 @@ def notes(evaluations: list[Evaluation], lang: str) -> tuple[str, ...]:
 
 
 def _note(ev: Evaluation, lang: str) -> str:
+    best, needed = ev.best_year, ev.needed_per_missing_year
+    if ev.missing and best is not None and needed is not None:
+        return word("line.missing_needed", lang, items=missing_text(ev.missing, lang), needed=number(needed),
+                    best=number(best.value), period=best.period)
     if ev.missing:
         return word("line.missing", lang, items=missing_text(ev.missing, lang))
-    return word("line.met_since", lang, period=ev.achieved_in) if ev.achieved_in else ""
+    if ev.achieved_in:
+        return word("line.met_since", lang, period=ev.achieved_in)
+    first = next((o for o in ev.used if ev.path and o.period.t == ev.path.start.t), None)
+    if ev.pace is not None and ev.baseline_value is None and first is not None:
+        return word("line.path_from", lang, period=first.period, year=ev.target.start)
+    return ""
 
 
 def summary(evaluations: list[Evaluation], lang: str) -> str:
