@@ -13,7 +13,21 @@ import typer
 from typer.core import TyperGroup
 
 from cqip import __version__
-from cqip.cli import add, cache, compare, depts, explain, gap, report, show, status, tasks, validate
+from cqip.cli import (
+    add,
+    cache,
+    compare,
+    depts,
+    explain,
+    gap,
+    indicators,
+    report,
+    show,
+    status,
+    targets,
+    tasks,
+    validate,
+)
 from cqip.cli.common import State
 from cqip.data.problems import CqipError
 
@@ -66,7 +80,7 @@ def root(
 
 
 for command in (status.status, gap.gap, validate.validate, report.report, tasks.tasks, depts.depts, explain.explain,
-                show.show, add.add, compare.compare):
+                show.show, add.add, compare.compare, indicators.indicators, targets.targets):
     app.command(command.__name__)(command)
 app.add_typer(cache.app, name="cache")
 

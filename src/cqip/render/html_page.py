@@ -53,9 +53,7 @@ def _blocks(blocks: Sequence[Block]) -> list[str]:
             out.append(f"<h{block.level}>{escape(block.title)}</h{block.level}>")
         out += [f"<p>{_inline(line)}</p>" for line in block.lines]
         if block.table is not None:
-            out.append(_table(block.table.shown()))
-        if block.items:
-            out.append('<p class="ids">' + ", ".join(f"<code>{escape(item)}</code>" for item in block.items) + "</p>")
+            out.append(_table(block.table.for_reading().shown()))
         if block.charts:
             out += ['<div class="charts">', *(_chart(chart) for chart in block.charts), "</div>"]
     return out
@@ -109,7 +107,7 @@ th, td {{ border-bottom: 1px solid #d0d7de; padding: .2em .5em; text-align: left
 tr {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
 code {{ font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em; }}
-.ids, .source {{ overflow-wrap: anywhere; }}
+.source {{ overflow-wrap: anywhere; }}
 .dim {{ color: #59636e; }}
 .badge {{ display: inline-block; padding: 0 .6em; border-radius: .8em; font-size: .85em; white-space: nowrap; }}
 .badge, .chart {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}

@@ -1,9 +1,10 @@
 """A Document laid out in monospaced lines of a given width: plain text for mail, the terminal's rows.
 
 Widths are display widths (`rich.cells.cell_len`: a Chinese character takes two columns), so
-columns line up in a mail reader. Nothing is cut: a long id or name wraps onto more lines
-within its column, a number never wraps, and when even the narrowest layout is too wide, whole
-columns are left out — the highest `drop` first — and one line at the end says which.
+columns line up in a mail reader. Nothing is cut: a long name wraps onto more lines within its
+column, an id or a word (`incomplete`) is broken only when nothing else fits, a number never
+wraps, and when even the narrowest layout is too wide, whole columns are left out — the highest
+`drop` first — and one line at the end says which.
 Tables with the same columns share one set of widths, so status's plan sections line up.
 
 The result is a list of lines, each a list of (text, style) segments: the plain-text renderer
@@ -25,11 +26,12 @@ from cqip.views.words import word
 GAP = "  "
 MAX_CHART_WIDTH = 100
 MIN_WRAP = 8  # a wrapping column is never narrower than this (or its natural width, when smaller)
+TOKEN = re.compile(r"[^\s/、，,；;。]+/?")  # what should not wrap: a word, an id, a short name (市知识产权局)
+CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
+LONG_NAME = 16  # cells: a Chinese run longer than this is prose, which may break anywhere
 BREAK_AFTER = " _/-、，,·"  # where a long cell may break before it must break anywhere
 PROSE_BREAKS = " 、，；"
-WORD = re.compile(r"[A-Za-z0-9.%]+")  # ids break at their underscores
 NO_LINE_START = "）)」』，。、；：！？"
-
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,13 @@ class Fit:
 
 
 def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
+    doc = replace(doc, blocks=tuple(replace(b, table=b.table.for_reading()) if b.table else b for b in doc.blocks))
     fits = {columns: fit(columns, [t for b in doc.blocks if (t := b.table) and t.columns == columns], width)
             for columns in {b.table.columns for b in doc.blocks if b.table}}
     out: list[Line] = [*([(text, "title")] for text in fold(doc.title, width)), [(_rule(skin.title_rule,
                                                                                         doc.title, width), "dim")]]
     for block in doc.blocks:
-        if not (block.title or block.lines or block.table or block.items or block.charts):
+        if not (block.title or block.lines or block.table or block.charts):
             continue
         out.append([])
         if block.title:
@@ -70,8 +73,6 @@ def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
             out += [[(part, style)] for raw in text.split("\n") for part in fold(raw, width)]
         if block.table is not None:
             out += table_lines(block.table, fits[block.table.columns], skin)
-        if block.items:
-            out += [[("  " + text, "")] for text in fold(", ".join(block.items), width - 2)]
         for chart in block.charts:
             out += draw(chart, width=min(width, MAX_CHART_WIDTH))
     dropped = [column.header.replace("\n", "/") for columns, shape in fits.items()
@@ -97,63 +98,54 @@ def fit(columns: tuple[Column, ...], tables: list[Table], width: int) -> Fit:
 
 
 def _fit(stacked: bool, columns: tuple[Column, ...], tables: list[Table], width: int) -> Fit:
-    """Whole ids if every column still fits; else ids may wrap at their underscores, before any
-    column with something in it is left out."""
-    whole = _fit_with(stacked, columns, tables, width, whole_ids=True)
-    if not stacked or len(whole.kept) + len(whole.empty) == len(columns):
-        return whole
-    wrapped = _fit_with(stacked, columns, tables, width, whole_ids=False)
-    return wrapped if len(wrapped.kept) > len(whole.kept) else whole
-
-
-def _fit_with(stacked: bool, columns: tuple[Column, ...], tables: list[Table], width: int, *,
-              whole_ids: bool) -> Fit:
+    """Drop columns until every kept one fits with its words whole (`whole`), then narrow the widest
+    wrapping columns: first down to their longest word, and only if that is still too wide, further."""
     natural = _natural(columns, tables)
     cells = _natural(columns, tables, headers=False)
-    words = _longest_words(columns, tables)  # a line may break between words, never inside one
+    words = [max((cell_len(w) for w in c.header.split()), default=0) for c in columns]  # headers wrap at spaces
+    tokens = _tokens(columns, tables)
     minimum = [max(cells[i], words[i]) if c.numeric else min(natural[i], max(MIN_WRAP, words[i]))
                for i, c in enumerate(columns)]
-    if stacked and whole_ids:  # a host's own first lines (ids) do not wrap; the names stacked below them do
-        firsts = _natural(columns, tables, first_line_only=True)
-        minimum = [max(m, firsts[i]) if c.header.count("\n") else m
-                   for i, (c, m) in enumerate(zip(columns, minimum, strict=True))]
+    whole = [max(m, min(natural[i], tokens[i])) for i, m in enumerate(minimum)]
     empty = {i for i, c in enumerate(columns) if c.drop and not cells[i]}  # nothing to show: never shown
     kept = [i for i in range(len(columns)) if i not in empty]
-    while _total(minimum, kept) > width and any(columns[i].drop for i in kept):
+    while _total(whole, kept) > width and any(columns[i].drop for i in kept):
         kept.remove(max((i for i in kept if columns[i].drop), key=lambda i: (columns[i].drop, i)))
     widths = list(natural)
-    excess = _total(widths, kept) - width
-    while excess > 0:
-        wrappable = [i for i in kept if widths[i] > minimum[i]]
-        if not wrappable:
-            break
-        widest = max(wrappable, key=lambda i: widths[i])
-        widths[widest] -= 1
-        excess -= 1
+    for floor in (whole, minimum):
+        excess = _total(widths, kept) - width
+        while excess > 0:
+            wrappable = [i for i in kept if widths[i] > floor[i]]
+            if not wrappable:
+                break
+            widest = max(wrappable, key=lambda i: widths[i])
+            widths[widest] -= 1
+            excess -= 1
     return Fit(stacked, tuple(kept), tuple(widths[i] for i in kept), frozenset(empty))
 
 
-def _natural(columns: tuple[Column, ...], tables: list[Table], *, first_line_only: bool = False,
-             headers: bool = True) -> list[int]:
+def _tokens(columns: tuple[Column, ...], tables: list[Table]) -> list[int]:
+    """The longest word of each column's cells: Latin words and ids, a path up to its next `/`, a
+    Chinese name between 、 (not a Chinese phrase longer than LONG_NAME, which breaks anywhere)."""
+    longest = [0] * len(columns)
+    for table in tables:
+        for row in table.rows:
+            for i, item in enumerate(row):
+                lengths = (cell_len(t) for t in TOKEN.findall(item.text))
+                longest[i] = max([longest[i], *(n for n, t in zip(lengths, TOKEN.findall(item.text), strict=True)
+                                                if n <= LONG_NAME or not CJK.search(t))])
+    return longest
+
+
+def _natural(columns: tuple[Column, ...], tables: list[Table], *, headers: bool = True) -> list[int]:
     """The widest line of each column's cells (and header, unless not `headers`)."""
     natural = [max(cell_len(part) for part in c.header.split("\n")) if headers else 0 for c in columns]
     for table in tables:
         for row in table.rows:
             for i, item in enumerate(row):
-                for part in item.text.split("\n")[:1 if first_line_only else None]:
+                for part in item.text.split("\n"):
                     natural[i] = max(natural[i], cell_len(part))
     return natural
-
-
-def _longest_words(columns: tuple[Column, ...], tables: list[Table]) -> list[int]:
-    """The longest unbreakable run of each column — a word of Latin letters and digits (`incomplete`);
-    ids break at their underscores, Chinese text between any two characters."""
-    longest = [max((cell_len(w) for w in WORD.findall(c.header)), default=0) for c in columns]
-    for table in tables:
-        for row in table.rows:
-            for i, item in enumerate(row):
-                longest[i] = max(longest[i], max((cell_len(w) for w in WORD.findall(item.text)), default=0))
-    return longest
 
 
 def _total(widths: list[int], kept: Iterable[int]) -> int:

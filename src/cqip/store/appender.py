@@ -18,6 +18,7 @@ from cqip.data.appended import with_appended
 from cqip.data.file_rows import FileRows
 from cqip.data.loading import Cache, Loaded
 from cqip.data.models import Dataset, Observation
+from cqip.data.names import indicator_id
 from cqip.data.new_row import AlreadyRecorded, Entry, append_bytes, decide, default_file
 from cqip.data.problems import DataError, Problem
 from cqip.store.datadir import ACTUALS_DIR, load_checked_directory
@@ -38,7 +39,7 @@ def add_row(data_dir: Path, file_name: str | None, cells: dict[str, str], today:
     with _locked(actuals_dir):
         loaded, sources = load_checked_directory(data_dir, cache)  # all of `validate`
         dataset = loaded.dataset
-        indicator = cells["indicator"].strip()
+        indicator = indicator_id(dataset.catalog, cells["indicator"].strip())  # PCT国际专利申请量 → pct_applications
         rows = indicator_rows(dataset, indicator)
         outcome = decide(dataset.catalog, rows, cells, today, revise)
         if file_name is not None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from cqip.views.chart_lines import TargetLines
 
+Value = float | int | str | None
+
 
 @dataclass(frozen=True)
 class Column:
@@ -20,13 +22,16 @@ class Column:
     numeric: bool = False  # right-aligned; never wrapped, never cut
     drop: int = 0  # 0: always shown; otherwise left out, highest first, when the width cannot hold every column
     under: str = ""  # when the row is too wide side by side, shown below this column's cell (a name under its id)
+    parts: tuple[str, ...] = ()  # a spreadsheet splits the cell's tuple value into columns with these headers
+    percent: bool = False  # the value is a fraction shown as a percentage (完成率)
+    sheet_only: bool = False  # only where width costs nothing: spreadsheets (sources as links)
 
 
 @dataclass(frozen=True)
 class Cell:
     text: str
     style: str = ""
-    value: float | int | str | None = None  # the typed value behind the text, for spreadsheets
+    value: Value | tuple[Value, ...] = None  # the typed value behind the text, for spreadsheets
     link: str | None = None
 
 
@@ -35,9 +40,16 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
 
+    def for_reading(self) -> Table:
+        """The table as text, Markdown and HTML show it: without the spreadsheet-only columns."""
+        return self._keep([i for i, c in enumerate(self.columns) if not c.sheet_only])
+
     def shown(self) -> Table:
         """Without the optional (droppable) columns that hold nothing in any row."""
-        keep = [i for i, c in enumerate(self.columns) if not c.drop or any(row[i].text for row in self.rows)]
+        return self._keep([i for i, c in enumerate(self.columns)
+                           if not c.drop or any(row[i].text for row in self.rows)])
+
+    def _keep(self, keep: list[int]) -> Table:
         if len(keep) == len(self.columns):
             return self
         return Table(tuple(self.columns[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in self.rows))
@@ -57,12 +69,11 @@ class Chart:
 
 @dataclass(frozen=True)
 class Block:
-    """A heading, lines of prose, then a table, a list of short items or a chart."""
+    """A heading, lines of prose, then a table or charts."""
 
     title: str = ""
     lines: tuple[str | Cell, ...] = ()
     table: Table | None = None
-    items: tuple[str, ...] = ()
     charts: tuple[Chart, ...] = ()
     level: int = 2  # 1 is the document's title; status's plan sections sit at 3 under 2
 
@@ -72,7 +83,9 @@ class Document:
     title: str
     blocks: tuple[Block, ...] = ()
     lang: str = "zh"
+    name: str = ""  # a short name (目标进展): a spreadsheet's sheet when its blocks have no title
+    group: str = ""  # the header under which a spreadsheet lists the titles of blocks it puts in one sheet
 
 
-def cell(text: str, style: str = "", value: float | int | str | None = None, link: str | None = None) -> Cell:
+def cell(text: str, style: str = "", value: Value | tuple[Value, ...] = None, link: str | None = None) -> Cell:
     return Cell(text, style, text if value is None else value, link)

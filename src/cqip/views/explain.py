@@ -112,7 +112,7 @@ def _inputs(ev: Evaluation, as_of: date, lang: str) -> list[Input]:
         latest = ev.latest
         shown: float | str = f"≥ {fmt(latest.value)}" if latest.bound is Bound.MIN else latest.value
         rows.append(Input("t", w("in.time_of_latest", period=latest.period), fmt(latest.period.t), w("in.time_note")))
-        rows.append(Input("actual", w("in.latest", period=latest.period), shown, latest.where))
+        rows.append(Input(w("sym.actual"), w("in.latest", period=latest.period), shown, latest.where))
     newest = ev.newest
     if newest is not None and newest.period.t > target.end:
         rows.append(Input("", w("in.newest", period=newest.period), newest.value, w("in.newest_note", end=target.end)))
@@ -133,7 +133,7 @@ def _target_steps(ev: Evaluation, lang: str) -> list[Step]:
             steps.append(Step("T", word("step.T", lang), "v_b × (1 + m)", f"{fmt(v_b)} × (1 + {rise})", t_value))
     if target.approx is not None and ev.bar is not None and t_value is not None:
         sign = "−" if target.direction is Direction.HIGHER else "+"
-        steps.append(Step("bar", word("step.bar", lang), f"T × (1 {sign} a)",
+        steps.append(Step(word("sym.bar", lang), word("step.bar", lang), f"T × (1 {sign} a)",
                           f"{fmt(t_value)} × (1 {sign} {fmt(target.approx)})", ev.bar))
     return steps
 
@@ -144,7 +144,8 @@ def _sum_steps(ev: Evaluation, lang: str) -> list[Step]:
         return []
     periods = ", ".join(str(o.period) for o in ev.used)
     terms = " + ".join(fmt(o.value) for o in ev.used)
-    return [Step("actual", word("step.sum", lang, periods=periods), word("formula.sum", lang), terms, ev.actual)]
+    return [Step(word("sym.actual", lang), word("step.sum", lang, periods=periods), word("formula.sum", lang), terms,
+                 ev.actual)]
 
 
 def _pace_steps(ev: Evaluation, lang: str) -> list[Step]:
@@ -167,12 +168,12 @@ def _pace_steps(ev: Evaluation, lang: str) -> list[Step]:
         steps.append(step)
     actual = at.value if at is not None else ev.actual
     if ev.progress is not None and actual is not None:
-        steps.append(Step("p", word("step.p", lang), "(actual − v0) / (T − v0)",
+        steps.append(Step("p", word("step.p", lang), f"({word('sym.actual', lang)} − v0) / (T − v0)",
                           f"({fmt(actual)} − {s0}) / ({st} − {s0})", ev.progress))
     if ev.expected_progress is not None and ev.expected is not None and ev.progress is not None:
         steps.append(Step("p_e", word("step.p_e", lang), "(E − v0) / (T − v0)",
                           f"({fmt(ev.expected)} − {s0}) / ({st} − {s0})", ev.expected_progress))
-        steps.append(Step("behind", word("step.behind", lang), "p_e − p",
+        steps.append(Step(word("sym.behind", lang), word("step.behind", lang), "p_e − p",
                           f"{fmt(ev.expected_progress)} − {fmt(ev.progress)}", ev.expected_progress - ev.progress))
     return steps
 
@@ -180,10 +181,10 @@ def _pace_steps(ev: Evaluation, lang: str) -> list[Step]:
 def _achievement_steps(ev: Evaluation, lang: str) -> list[Step]:
     if ev.achievement is None or ev.actual is None or ev.target_value is None:
         return []
-    name = word("step.A", lang)
+    name, actual = word("step.A", lang), word("sym.actual", lang)
     if ev.target.direction is Direction.LOWER:
-        return [Step("A", name, "T / actual", f"{fmt(ev.target_value)} / {fmt(ev.actual)}", ev.achievement)]
-    return [Step("A", name, "actual / T", f"{fmt(ev.actual)} / {fmt(ev.target_value)}", ev.achievement)]
+        return [Step("A", name, f"T / {actual}", f"{fmt(ev.target_value)} / {fmt(ev.actual)}", ev.achievement)]
+    return [Step("A", name, f"{actual} / T", f"{fmt(ev.actual)} / {fmt(ev.target_value)}", ev.achievement)]
 
 
 def _rise_steps(ev: Evaluation, lang: str) -> list[Step]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -19,6 +19,7 @@ from cqip.verdicts.evaluation import Evaluation, Outlook, Status, evaluate_all, 
 from cqip.verdicts.ordering import by_section, status_counts, worst_first
 from cqip.verdicts.ranking import RankEvaluation
 from cqip.verdicts.regions import titled
+from cqip.verdicts.scope import Dept
 from cqip.views import status
 from cqip.views.chart_lines import TargetLines, target_lines
 from cqip.views.charts import chart
@@ -27,7 +28,18 @@ from cqip.views.formatting import at_least, number
 from cqip.views.gap import gap_block
 from cqip.views.ranks import headline
 from cqip.views.records import num, sorted_records
-from cqip.views.targets import column, outlook_word, status_cell, status_word, summary, title
+from cqip.views.targets import (
+    actual_vs_target_cell,
+    column,
+    outlook_word,
+    status_cell,
+    status_word,
+    summary,
+    title,
+    unit_cell,
+    verdict_columns,
+    with_dept,
+)
 from cqip.views.targets import name as indicator_name
 from cqip.views.words import word
 
@@ -56,9 +68,11 @@ class Report:
     recorded: list[Observation]  # recorded in (since, as_of]
     changes: list[StatusChange]
     attention: list[Evaluation]  # worst first
+    achieved: list[Evaluation]  # plan order
     stale: list[Stale]
     stale_months: int
     lines: dict[str, TargetLines]  # per target id, what its chart draws (the HTML report's charts)
+    dept: Dept | None = None  # the department asked for with --dept
 
     @property
     def ended(self) -> int | None:
@@ -78,7 +92,8 @@ class Report:
         return {key: counts.get(key, 0) for key in (*Outlook, None)}
 
 
-def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stale_months: int) -> Report:
+def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stale_months: int,
+                 dept: Dept | None = None) -> Report:
     now = as_it_stood(dataset, as_of)
     visible = known_by(now.observations, as_of)
     evaluations = evaluate_all(now, as_of)
@@ -96,9 +111,11 @@ def build_report(dataset: Dataset, data_dir: str, as_of: date, since: date, stal
         recorded=recorded_between(dataset, since, as_of),
         changes=status_changes(before, evaluations),
         attention=worst_first([ev for ev in evaluations if ev.status in NEEDS_ATTENTION]),
+        achieved=[ev for ev in evaluations if ev.status is Status.ACHIEVED],
         stale=_stale(now, evaluations, [*visible, *_ranked(evaluations)], months_before(as_of, stale_months)),
         stale_months=stale_months,
         lines={ev.target.id: target_lines(ev, now.series(ev.target.indicator), as_of) for ev in evaluations},
+        dept=dept,
     )
 
 
@@ -136,6 +153,8 @@ def report_record(report: Report) -> dict[str, Any]:
     return {
         "plan": report.plan,
         "region": report.region,
+        "dept": report.dept.asked if report.dept else None,
+        "dept_names": sorted(report.dept.names) if report.dept else [],
         "as_of": report.as_of.isoformat(),
         "since": report.since.isoformat(),
         "data_dir": report.data_dir,
@@ -152,6 +171,7 @@ def report_record(report: Report) -> dict[str, Any]:
         "status_changes": [{"target_id": c.target_id, "before": c.before.value, "after": c.after.value}
                            for c in report.changes],
         "attention": [ev.target.id for ev in report.attention],
+        "achieved": [ev.target.id for ev in report.achieved],
         "stale": [{"indicator": s.indicator.id, "latest_period": str(s.latest.period) if s.latest else None}
                   for s in report.stale],
         "stale_months": report.stale_months,
@@ -168,17 +188,32 @@ def document(report: Report, lang: str, charts: tuple[Chart, ...] = ()) -> Docum
         return word(key, lang, **fields)
 
     as_of = report.as_of.isoformat()
-    never = tuple(s.indicator.id for s in report.stale if s.latest is None)
+    names = {ev.indicator.id: ev.indicator for ev in report.evaluations} | {s.indicator.id: s.indicator
+                                                                           for s in report.stale}
+
+    def called(indicator: Indicator) -> str:
+        return indicator.zh if lang == "zh" else indicator.en
+
+    never = tuple(called(s.indicator) for s in report.stale if s.latest is None)
     recorded = Table((column("recorded", lang), column("name", lang), column("period", lang),
                       column("value", lang, numeric=True), column("unit", lang), column("source", lang, drop=1)),
-                     tuple((cell(str(o.recorded)), cell(o.indicator), cell(str(o.period)),
-                            cell(at_least(number(o.value), o.bound), value=o.value), cell(o.unit),
-                            cell(o.source, link=o.source)) for o in report.recorded))
-    changes = Table((column("target", lang), column("before", lang), column("after", lang)),
-                    tuple((cell(c.target_id), cell(status_word(c.before, lang), f"status.{c.before.value}"),
+                     tuple((cell(str(o.recorded)), cell(called(names[o.indicator]) if o.indicator in names
+                                                        else o.indicator),
+                            cell(str(o.period)), cell(at_least(number(o.value), o.bound), value=o.value),
+                            cell(o.unit), cell(o.source, link=o.source)) for o in report.recorded))
+    targets = {ev.target.id: ev for ev in report.evaluations}
+    changes = Table((column("target", lang), column("name", lang, under="target"), column("before", lang),
+                     column("after", lang)),
+                    tuple((cell(c.target_id), cell(indicator_name(targets[c.target_id], lang)
+                                                   if c.target_id in targets else ""),
+                           cell(status_word(c.before, lang), f"status.{c.before.value}"),
                            cell(status_word(c.after, lang), f"status.{c.after.value}")) for c in report.changes))
     stale = Table((column("name", lang), column("latest", lang)),
-                  tuple((cell(s.indicator.id), cell(str(s.latest.period))) for s in report.stale if s.latest))
+                  tuple((cell(called(s.indicator)), cell(str(s.latest.period))) for s in report.stale if s.latest))
+    achieved = Table((column("target", lang), column("name", lang, under="target"), *verdict_columns(lang)[:2],
+                      column("met_since", lang)),
+                     tuple((cell(ev.target.id), cell(indicator_name(ev, lang)), actual_vs_target_cell(ev),
+                            unit_cell(ev), cell(ev.achieved_in or "")) for ev in report.achieved))
     counts = "  ".join(f"{status_word(s, lang)} {n}" for s, n in report.status_counts.items())
     outlooks = "  ".join(f"{outlook_word(o, lang) if o else w('outlook.none')} {n}" for o,
                          n in report.outlook_counts.items())
@@ -198,18 +233,27 @@ def document(report: Report, lang: str, charts: tuple[Chart, ...] = ()) -> Docum
               table=changes if report.changes else None),
         gap_block(w("head.attention"), report.attention, lang) if report.attention
         else Block(w("head.attention"), (w("none"),)),
+        Block(w("head.achieved"), table=achieved) if report.achieved else Block(w("head.achieved"), (w("none"),)),
         Block(f"{w('head.stale')} ({w('head.stale_rule', months=report.stale_months)})",
               lines=() if report.stale else (w("none"),), table=stale if stale.rows else None),
-        Block(lines=(f"{w('head.never')} ({len(never)}):",) if never else (), items=never),
+        Block(lines=(f"{w('head.never')} ({len(never)}):", "  " + w("list_sep").join(never)) if never else ()),
         Block(w("head.summary"), lines=(summary(report.evaluations, lang),)),
     )
-    return Document(title(titled(report.plan, report.region), "title.report", as_of, lang), blocks, lang)
+    heading = with_dept(title(titled(report.plan, report.region), "title.report", as_of, lang), report.dept, lang)
+    return Document(heading, blocks, lang, name=w("title.report"))
+
+
+def targets_document(report: Report, catalog: Catalog, lang: str, *, lead: bool = True) -> Document:
+    """Every target by plan section, as `status` shows it: the HTML page's second part, the report's CSV."""
+    heading = with_dept(title(titled(report.plan, report.region), "title.status", report.as_of.isoformat(), lang),
+                        report.dept, lang)
+    return status.document(report.evaluations, catalog, heading, lang, lead=lead)
 
 
 def page(report: Report, catalog: Catalog, lang: str) -> tuple[Document, ...]:
     """The HTML report: the report itself, every target by plan section, then one chart per target."""
     groups = by_section(report.evaluations, catalog)
-    targets = status.document(report.evaluations, catalog, word("title.status", lang), lang, lead=False)
+    targets = replace(targets_document(report, catalog, lang, lead=False), title=word("title.status", lang))
     charts = {ev.target.id: chart(report.lines[ev.target.id], word("chart.title", lang, name=indicator_name(ev, lang),
                                                                    unit=ev.indicator.unit), lang,
                                   key=ev.target.id, first_year=ev.target.start, caption=_caption(ev, lang))

@@ -94,9 +94,8 @@ def describe(target: Target, unit: str, lang: str, among: str = "") -> str:
 
 def document(shown: Profile, lang: str) -> Document:
     ind = shown.indicator
-    other = ind.en if lang == "zh" else ind.zh
     measure = word(f"measure.{ind.measure.value}", lang)
-    head: list[str | Cell] = [other, word("line.unit_measure", lang, unit=ind.unit, measure=measure)]
+    head: list[str | Cell] = [word("line.unit_measure", lang, unit=ind.unit, measure=measure)]
     if ind.definition:
         head.append(Cell(ind.definition, "dim"))
     columns = (column("target", lang), column("asks", lang), column("status", lang), column("clause", lang, drop=1))

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cqip.data.periods import Period
+from cqip.data.tasks_file import Department, Successor
 from cqip.verdicts.evaluation import Evaluation, Missing, Outlook, Rule, Status
 from cqip.verdicts.ordering import status_counts
 from cqip.verdicts.ranking import RankEvaluation
+from cqip.verdicts.scope import Dept
 from cqip.views.document import Block, Cell, Column, cell
 from cqip.views.formatting import at_least, number, percent
 from cqip.views.words import word
@@ -20,6 +22,26 @@ from cqip.views.words import word
 def title(subject: str, what: str, day: str, lang: str) -> str:
     """`渝府发〔2016〕56号 — 目标进展 截至 2026-11-23`: `what` is a `title.*` word."""
     return f"{subject} — {word('title.as_of', lang, what=word(what, lang), day=day)}"
+
+
+def with_dept(text: str, dept: Dept | None, lang: str) -> str:
+    """A title followed by the department it is for, if any."""
+    if dept is None:
+        return text
+    return f"{text}，{dept_label(dept, lang)}" if lang == "zh" else f"{text}, {dept_label(dept, lang)}"
+
+
+def dept_label(dept: Dept, lang: str) -> str:
+    """The department as asked, with its other name: `市工商局（现市市场监管局）`, `市市场监管局（原市工商局）`."""
+    def name(d: Department | Successor) -> str:
+        return d.name if lang == "zh" else d.en
+
+    first = dept.departments[0]
+    if dept.by_successor and first.successor is not None:
+        before = word("list_sep", lang).join(name(d) for d in dept.departments)
+        return name(first.successor) + word("dept.formerly", lang, names=before)
+    return word("list_sep", lang).join(name(d) + (word("dept.now", lang, name=name(d.successor)) if d.successor else "")
+                                       for d in dept.departments)
 
 
 def verdict(ev: Evaluation, lang: str) -> str:
@@ -88,11 +110,7 @@ def actual_text(ev: Evaluation) -> str:
 
 
 def actual_vs_target_cell(ev: Evaluation) -> Cell:
-    return cell(f"{actual_text(ev)} / {number(ev.target_value)}", value=ev.actual)
-
-
-def actual_cell(ev: Evaluation) -> Cell:
-    return cell(actual_text(ev), value=ev.actual if ev.actual is not None else "")
+    return cell(f"{actual_text(ev)} / {number(ev.target_value)}", value=(ev.actual, ev.target_value))
 
 
 def achievement_cell(ev: Evaluation) -> Cell:
@@ -110,22 +128,41 @@ def since_cell(ev: Evaluation) -> Cell:
     return cell(f"{number(newest.value)} ({newest.period})", value=newest.value)
 
 
+def source_cell(ev: Evaluation) -> Cell:
+    """Where the latest figure was published: a link in a spreadsheet."""
+    source = ev.latest.source if ev.latest else ""
+    return cell(source, link=source if source.startswith(("http://", "https://")) else None)
+
+
 def number_cell(value: float | None) -> Cell:
     return cell(number(value), value=value if value is not None else "")
 
 
-def column(key: str, lang: str, *, numeric: bool = False, drop: int = 0, under: str = "") -> Column:
-    return Column(key, word(f"col.{key}", lang), numeric, drop, under)
+def column(key: str, lang: str, *, numeric: bool = False, drop: int = 0, under: str = "",
+           sheet_only: bool = False) -> Column:
+    return Column(key, word(f"col.{key}", lang), numeric, drop, under, sheet_only=sheet_only)
+
+
+# When a row is too wide, columns are left out in this order (highest first); numbers go last.
+DROP = {"outlook": 6, "to_path": 5, "period": 4, "expected": 3, "since": 2, "achievement": 1, "behind": 1}
 
 
 def verdict_columns(lang: str) -> tuple[Column, ...]:
-    """Where a target stands, as status and compare show it: actual / target, 完成率, period, status."""
-    return (column("actual_target", lang, numeric=True), column("achievement", lang, numeric=True, drop=4),
-            column("period", lang, drop=3), column("status", lang))
+    """Where a target stands, as status and compare show it: actual / target and their unit (below them when
+    the row is narrow), 完成率, period, status."""
+    return (Column("actual_target", word("col.actual_target", lang), numeric=True,
+                   parts=(word("col.actual", lang), word("col.target_value", lang))),
+            column("unit", lang, under="actual_target"),
+            Column("achievement", word("col.achievement", lang), numeric=True, drop=DROP["achievement"], percent=True),
+            column("period", lang, drop=DROP["period"]), column("status", lang))
 
 
 def verdict_cells(ev: Evaluation, lang: str) -> tuple[Cell, ...]:
-    return actual_vs_target_cell(ev), achievement_cell(ev), period_cell(ev), status_cell(ev, lang)
+    return actual_vs_target_cell(ev), unit_cell(ev), achievement_cell(ev), period_cell(ev), status_cell(ev, lang)
+
+
+def unit_cell(ev: Evaluation) -> Cell:
+    return cell(ev.indicator.unit)
 
 
 def notes(evaluations: list[Evaluation], lang: str) -> tuple[str, ...]:
