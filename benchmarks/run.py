@@ -1,6 +1,6 @@
 """Side-by-side timings for cqip, as ratios against their goals (issues 7 and 15).
 
-Run from a checkout: `pip install -e . && python benchmarks/run.py` (a few minutes on 2 cores;
+Run from a checkout: `pip install -e '.[html]' && python benchmarks/run.py` (a few minutes on 2 cores;
 `--5m` adds the 5-million-row case, several minutes more). Every case is measured in this one
 run, as the median of REPEATS runs, against a baseline measured the same way — absolute times on
 these machines are noise, ratios are not. `--output FILE` writes the table elsewhere than

@@ -10,8 +10,13 @@ app = typer.Typer(help="The checked-data cache (see --no-cache).", no_args_is_he
 @app.command()
 def clear() -> None:
     """Remove every entry of the checked-data cache; only its own files are removed."""
+    from cqip.data.problems import UsageError
     from cqip.store.cache import cache_dir
     from cqip.store.cache import clear as remove
 
     root = cache_dir()
-    typer.echo(f"removed {remove(root)} cache entries from {root}")
+    try:
+        removed = remove(root)
+    except OSError as exc:
+        raise UsageError(f"cannot clear {root}: {exc.strerror or exc}") from None
+    typer.echo(f"removed {removed} cache entries from {root}")

@@ -26,6 +26,7 @@ from cqip.data.file_rows import KINDS, STORED, Coded, Column, Const, FileRows, G
 from cqip.data.models import Bound
 from cqip.data.periods import Period, PeriodError
 from cqip.data.task_status_file import REPORTABLE, StatusReport
+from cqip.data.tasks_file import TaskStatus
 
 FORMAT = "cqip-cache 1"
 MAGIC = FORMAT.encode() + b"\n"
@@ -276,10 +277,11 @@ def decode_reports(payload: bytes, filename: str, tasks: Callable[[int], bool],
     try:
         reports = []
         for task, period, status, evidence, note, line, recorded in _list(json.loads(payload)):
+            state = statuses[status]
             if not (type(task) is int and tasks(task) and isinstance(evidence, str) and isinstance(note, str)
-                    and _count(line) and line >= 1):
+                    and _count(line) and line >= 1 and (evidence or state is TaskStatus.NOT_STARTED)):
                 return None
-            reports.append(StatusReport(task, _from_json("period", period, shared), statuses[status], evidence, note,
+            reports.append(StatusReport(task, _from_json("period", period, shared), state, evidence, note,
                                         filename, line, _from_json("date", recorded, shared)))
         return reports
     except (ValueError, TypeError, KeyError, IndexError, OverflowError, PeriodError):
