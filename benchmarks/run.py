@@ -143,9 +143,9 @@ def main() -> None:
         measure([cqip, "status"], text_env, repeats=1)  # fills the warm cache
         bundled = measure([cqip, "status"], text_env)
         bundled_cold = measure([cqip, "status"], {"COLUMNS": "120"}, before=fresh_cache)
-        cases.append(ratio_case("status, bundled data, warm cache", bundled, imports, 2, "import typer, rich, pydantic, yaml"))
-        cases.append(ratio_case("status, bundled data, cold (empty cache)", bundled_cold, imports, 2,
-                                "import typer, rich, pydantic, yaml"))
+        imported = "import typer, rich, pydantic, yaml"
+        cases.append(ratio_case("status, bundled data, warm cache", bundled, imports, 2, imported))
+        cases.append(ratio_case("status, bundled data, cold (empty cache)", bundled_cold, imports, 2, imported))
         html_file, text_file = work / "report.html", work / "report.txt"
         html = measure([cqip, "report", "--format", "html", "--output", str(html_file)], warm)
         text = measure([cqip, "report", "--format", "text", "--output", str(text_file)], warm)
@@ -160,7 +160,8 @@ def main() -> None:
         files = generate(data, 40)
         count = sum(1 for f in files for _ in f.open(encoding="utf-8")) - len(files)
         print(f"synthetic data: {count:,} observation rows in {len(files)} files", flush=True)
-        reader = python("import csv,sys\nfor f in sys.argv[1:]:\n for row in csv.reader(open(f, encoding='utf-8')): pass")
+        reader = python("import csv, sys\n"
+                        "for f in sys.argv[1:]:\n for row in csv.reader(open(f, encoding='utf-8')): pass")
         base = measure(reader + [str(f) for f in files])
         status = [cqip, "--data", str(data), "status", "--format", "json"]
         cold = measure(status, before=fresh_cache)
@@ -180,8 +181,9 @@ def main() -> None:
             """`cqip add` of a new period each time (2100-01 on), in the whole city's file."""
             code = ("import os, sys, datetime\nfrom cqip.cli.app import main\n"
                     "n = int(os.environ['BENCH_PERIOD'])\n"
-                    f"sys.argv = ['cqip', '--data', {str(root)!r}, 'add', 'i00', f'{{2100 + n // 12}}-{{n % 12 + 1:02d}}',"
-                    " '1', '--unit', '件', '--source', 'https://example.org/bench', '--file', 'region000.csv']\n"
+                    f"sys.argv = ['cqip', '--data', {str(root)!r}, 'add', 'i00',"
+                    " f'{2100 + n // 12}-{n % 12 + 1:02d}', '1', '--unit', '件',"
+                    " '--source', 'https://example.org/bench', '--file', 'region000.csv']\n"
                     "main()\n")
             return python(code)
 
