@@ -111,6 +111,16 @@ def measure(argv: list[str], env: dict[str, str] | None = None, repeats: int = R
     return Run(statistics.median(times), max(peaks))
 
 
+def cpu() -> str:
+    """The processor's model name, where Linux tells it."""
+    try:
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    except OSError:
+        return platform.machine()
+    return next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("model name")),
+                platform.machine())
+
+
 def python(code: str) -> list[str]:
     return [sys.executable, "-c", code]
 
@@ -213,7 +223,7 @@ def main() -> None:
                               f"({cold5.seconds / base5.seconds:.1f}×)"))
 
     report = ["# cqip benchmarks\n",
-              f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+              f"Machine: {platform.platform()}, {cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
               f"median of {REPEATS} runs; {count:,} synthetic rows.\n",
               "| case | ratio | goal | met | times |", "|---|---|---|---|---|"]
     for case in cases:
