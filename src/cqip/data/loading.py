@@ -130,7 +130,7 @@ def load_catalog(targets: Source, departments: Collection[str] | None = None) ->
 
 
 def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None,
-                 cache: Cache | None = None, today: date | None = None) -> Dataset:
+                 today: date | None = None, cache: Cache | None = None) -> Dataset:
     """Everything checked together; raises DataError listing every problem in every file. `today`,
     when given, refuses `recorded` dates after it."""
     session = _Session(cache)
