@@ -341,3 +341,15 @@ def test_add_extends_the_entry_of_the_file_it_appends_to(cli, tmp_path: Path, pa
     first = outputs(cli, data)
     assert parsed == []
     assert outputs(cli, data, "--no-cache") == first
+
+
+def test_the_bundled_data_give_the_same_verdicts_from_the_cache(cli) -> None:
+    """Real data: revisions, 口径, lower bounds, regions, ranks among provinces, work items."""
+    from cqip.store.datadir import bundled_data_dir
+
+    commands = (("validate",), ("status", "-f", "json", "--as-of", "2021-06-30"),
+                ("gap", "-f", "json", "--year", "2019"),
+                ("report", "-f", "json", "--as-of", "2021-06-30", "--since", "2020-01-01"),
+                ("tasks", "-f", "json"), ("depts", "-f", "json"))
+    first = same_with_and_without_cache(cli, bundled_data_dir(), commands)
+    assert first[0][0] == 0 and all(status == 0 for status, _ in first)
