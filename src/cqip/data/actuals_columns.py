@@ -11,6 +11,7 @@ exactly what `parse_actuals` gives (a property test checks), only sooner.
 
 from __future__ import annotations
 
+import csv
 import re
 from array import array
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from cqip.data.problems import Problem
 from cqip.data.units import UnitError, conversion_factor
 
 # The whole value column at once: `_shortcut`'s plain number, one per line.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBERS = re.compile(r"(?:-?\d{1,15}(?:\.\d{1,15})?\n)*-?\d{1,15}(?:\.\d{1,15})?", re.ASCII)
 
 
@@ -46,8 +48,8 @@ def columns_of(text: str, catalog: Catalog) -> FileRows | None:
     Without a quote character a record is a line and a cell what lies between commas, exactly as
     the CSV reader splits it; so the lines are split once and the cells once, for the whole file.
     """
-    if not text or '"' in text or "\0" in text:
-        return None
+    if not text or '"' in text or _CONTROL.search(text):
+        return None  # quotes, control characters: the row-by-row reader's business
     if "\r" in text:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
@@ -62,7 +64,8 @@ def columns_of(text: str, catalog: Catalog) -> FileRows | None:
     columns = {name: i for i, name in enumerate(names)}
     if (not body or len(columns) != width or any(name not in columns for name in REQUIRED_COLUMNS)
             or not header[0] or header[0][0] == "#" or header[0][0].isspace()
-            or set(map(str.count, body, repeat(",", len(body)))) != {width - 1}):
+            or set(map(str.count, body, repeat(",", len(body)))) != {width - 1}
+            or max(map(len, lines)) > csv.field_size_limit()):  # a line the CSV reader might refuse
         return None
     flat = "\n".join(body).replace("\n", ",").split(",")
     cells = [flat[i::width] for i in range(width)]
