@@ -40,6 +40,15 @@ def write_data(root: Path, targets: str = TARGETS_YAML, actuals: dict[str, str] 
     return root
 
 
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test its own empty checked-data cache (platformdirs reads XDG_CACHE_HOME): none leaks
+    between tests, and none comes from or goes to the user's."""
+    home = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return write_data(tmp_path / "data")

@@ -207,3 +207,27 @@ def test_concurrent_writers_lose_nothing_and_one_wins_a_contested_period(cli, da
     assert len(set(lines)) == len(lines)
     assert sum(line.startswith("pct,2200,") for line in lines) == 1
     assert cli("--data", str(dated_dir), "validate").exit_code == 0
+
+
+def test_a_conflict_in_a_million_rows_is_refused_as_in_a_few(cli, tmp_path: Path) -> None:
+    """40 files × 50 indicators × 500 months, from the cache and without it: the same one-line refusal."""
+    data = tmp_path / "big"
+    (data / "actuals").mkdir(parents=True)
+    indicators = "".join(f"  - {{id: i{i:02d}, zh: 指标{i}, en: I{i}, unit: 件, measure: stock}}\n" for i in range(50))
+    (data / "targets.yaml").write_text(
+        "plan: {id: big, title_zh: 大, title_en: Big, baseline_year: 1980, deadline: 2060}\n"
+        f"sections: [{{id: all, zh: 全部, en: All}}]\nindicators:\n{indicators}targets: []\n", encoding="utf-8")
+    for r in range(40):
+        region = f"区{r:02d}" if r else ""
+        rows = "".join(f"i{i:02d},{1980 + m // 12}-{m % 12 + 1:02d},{100 + m},件,https://example.org,,{region},\n"
+                       for i in range(50) for m in range(500))
+        (data / "actuals" / f"r{r:02d}.csv").write_text("indicator,period,value,unit,source,note,region,recorded\n"
+                                                        + rows, encoding="utf-8")
+    before = (data / "actuals" / "r00.csv").read_bytes()
+    # i07 1990-05 is month 124 of i07's 500 rows: row 7·500 + 124 + 1 = 3625, line 3626, value 100 + 124.
+    expected = (f"{data / 'actuals' / 'r00.csv'}:3626: value: i07 1990-05 is already 224 件, not 225; "
+                "add --revise to record a revision\n1 problem(s) found; fix them and run `cqip validate`.\n")
+    for options in ((), (), ("--no-cache",)):  # fills the cache, reads it, does without
+        result = cli(*options, "--data", str(data), "add", "i07", "1990-05", "225", "--unit", "件", "--source", "s")
+        assert (result.exit_code, result.output) == (2, expected)
+    assert (data / "actuals" / "r00.csv").read_bytes() == before

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from conftest import TARGETS_YAML, write_data
@@ -237,7 +237,8 @@ def _cell(*variants: str) -> st.SearchStrategy[str]:
 
 @given(st.lists(st.tuples(
     _cell("patents_per_10k", "pct", " pct", "nope"), _cell("2018", "2018-06", " 2018", "2018年", "2018-13"),
-    _cell("3500", "-0", "007.50", "1e3", "3,500", "１２", "9" * 20), _cell("件", "件/万人", "万件", ""),
+    _cell("3500", "-0", "007.50", "1e3", "3,500", "１２", "9" * 20, "0.35"),
+    _cell("件", "件/万人", "万件", " 万件", "件/百万人", "亿件", "家", ""),
     _cell("s", " s ", ""), _cell("", " n "), _cell("", "2020-01-01", "2020-1-1"), _cell("", "渝中区", " 渝中区",
                                                                                         "渝中")),
     max_size=8))
@@ -252,3 +253,51 @@ def test_the_row_shortcut_gives_what_the_full_check_gives(rows: list[tuple[str, 
     text = out.getvalue()
     assert parse_actuals(text, "a.csv", catalog) == parse_rows(text, "a.csv", REQUIRED_COLUMNS,
                                                                 lambda row: observation(row, catalog))
+
+
+def _one_of(canonical: list[str], odd: list[str], rare: bool) -> st.SearchStrategy[str]:
+    """A canonical cell; with `rare`, one cell in twenty is odd or random text."""
+    if not rare:
+        return st.sampled_from(canonical)
+    return st.integers(0, 19).flatmap(lambda n: st.one_of(st.sampled_from(odd), _cell(*canonical)) if n == 0
+                                      else st.sampled_from(canonical))
+
+
+@st.composite
+def _column_row(draw: st.DrawFn, rare: bool) -> tuple[str, ...]:
+    """A row whose unit fits its indicator (万件 for pct, 件/百万人 for patents_per_10k)."""
+    indicator = draw(_one_of(["patents_per_10k", "pct"], ["pct ", "x"], rare))
+    units = ["件/万人", "件/百万人"] if indicator == "patents_per_10k" else ["件", "万件", "亿件"]
+    cells = ((["2018", "2018-06", "2018年", "2018-06-30"], ["2018-13", " 2018"]),
+             (["3500", "-0", "007.50", "0.35"], ["1e3", "3,500", " 1"]), (units, [" 件", "", "家"]),
+             (["s", "t"], [" s", "", "s\x01", "a\tb"]), (["", "n"], [" n", "n\x7f"]),
+             (["", "2020-01-01"], ["20200101", "2020-1-1"]),
+             (["", "全市", "渝中区", "江北区"], ["渝中", " 渝中区"]), (["", "CNIPA"], [" CNIPA"]),
+             (["", "min"], ["max", " min"]))
+    return (indicator, *(draw(_one_of(canonical, odd, rare)) for canonical, odd in cells))
+
+
+_column_rows = st.one_of(st.lists(_column_row(rare=False), min_size=1, max_size=6),
+                         st.lists(_column_row(rare=True), max_size=6))
+
+
+@given(_column_rows, st.booleans(), st.permutations(range(10)), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_reading_a_column_at_a_time_gives_what_reading_row_by_row_gives(rows, registry: bool, order: list[int],
+                                                                        newline: str) -> None:
+    """Any file, canonical or not, in any column order: `read_file_rows` is `parse_actuals` grouped."""
+    from cqip.data.actuals_columns import columns_of, read_file_rows
+    from cqip.data.actuals_file import parse_actuals
+    from cqip.data.targets_file import parse_catalog
+
+    catalog = parse_catalog(REGIONAL_TARGETS if registry else TARGETS_YAML, "targets.yaml")
+    names = ["indicator", "period", "value", "unit", "source", "note", "recorded", "region", "scope", "bound"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator=newline).writerows([[names[i] for i in order],
+                                                       *([row[i] for i in order] for row in rows)])
+    text = out.getvalue()
+    expected, problems = parse_actuals(text, "a.csv", catalog)
+    found, found_problems = read_file_rows(text, "a.csv", catalog)
+    assert (found.rows("a.csv"), found_problems) == (expected, problems)
+    if columns_of(text, catalog) is not None:
+        event("read a column at a time")
+        assert not problems

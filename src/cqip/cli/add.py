@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import data_dir
+from cqip.cli.common import cache, data_dir
 
 
 def _file_name(value: str | None) -> str | None:
@@ -53,7 +53,7 @@ def add(
 
     cells = {"indicator": indicator, "period": period, "value": value, "unit": unit, "source": source, "note": note,
              "region": region or "", "scope": scope, "bound": "min" if bound else ""}
-    outcome, path = add_row(data_dir(ctx), file, cells, date.today(), revise)
+    outcome, path = add_row(data_dir(ctx), file, cells, date.today(), revise, cache(ctx))
     if isinstance(outcome, AlreadyRecorded):
         typer.echo(f"already recorded at {outcome.existing.where}; nothing written")
         return

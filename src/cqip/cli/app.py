@@ -13,7 +13,21 @@ import typer
 from typer.core import TyperGroup
 
 from cqip import __version__
-from cqip.cli import add, compare, depts, explain, gap, indicators, report, show, status, targets, tasks, validate
+from cqip.cli import (
+    add,
+    cache,
+    compare,
+    depts,
+    explain,
+    gap,
+    indicators,
+    report,
+    show,
+    status,
+    targets,
+    tasks,
+    validate,
+)
 from cqip.cli.common import State
 from cqip.data.problems import CqipError
 
@@ -56,16 +70,19 @@ def root(
                      help="Directory holding targets.yaml, actuals/ and optionally tasks.yaml, task_status/ "
                           "(default: $CQIP_DATA, else the bundled data)."),
     ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache",
+                                           help="Read and check every file, without the checked-data cache.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Track the plan's targets against dated, sourced observations."""
-    ctx.obj = State(data=data)
+    ctx.obj = State(data=data, cache=not no_cache)
 
 
 for command in (status.status, gap.gap, validate.validate, report.report, tasks.tasks, depts.depts, explain.explain,
                 show.show, add.add, compare.compare, indicators.indicators, targets.targets):
     app.command(command.__name__)(command)
+app.add_typer(cache.app, name="cache")
 
 
 def main() -> None:

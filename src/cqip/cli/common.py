@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from cqip.data.models import Catalog, Dataset
     from cqip.data.task_status_file import Work
+    from cqip.store.cache import DirectoryCache
     from cqip.verdicts.evaluation import Evaluation
     from cqip.verdicts.scope import Dept
     from cqip.views.document import Document
@@ -39,6 +40,7 @@ MIN_WIDTH = 40
 @dataclass
 class State:
     data: Path | None = None
+    cache: bool = True  # --no-cache turns the checked-data cache off
 
 
 def parse_date(value: str | None) -> date | None:
@@ -116,11 +118,19 @@ def data_dir(ctx: typer.Context) -> Path:
     return resolve_data_dir(state.data if state else None)
 
 
+def cache(ctx: typer.Context) -> DirectoryCache | None:
+    """The user's checked-data cache, or None with --no-cache."""
+    from cqip.store.cache import user_cache
+
+    state = ctx.find_object(State)
+    return user_cache() if state is None or state.cache else None
+
+
 def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
     """targets, actuals and, when tasks.yaml exists, the work items, checked together."""
     from cqip.store.datadir import load_directory
 
-    return load_directory(data_dir(ctx))
+    return load_directory(data_dir(ctx), cache(ctx))
 
 
 def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,

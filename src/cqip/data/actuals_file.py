@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from decimal import Decimal
 
 from cqip.data.csv_reader import Row, Table, parse_rows
 from cqip.data.models import CITY, Bound, Catalog, Observation
@@ -101,8 +102,8 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
 def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Observation | None]:
     """The observation of a row already in canonical form, else None for `observation` to check.
 
-    Canonical: as many cells as the header, a known indicator and the indicator's own unit as
-    typed, a plain ASCII number, a period parsed before (each distinct text is parsed once), a
+    Canonical: as many cells as the header, a known indicator and its own unit or a scaled one
+    (万件 for 件) as typed, a plain ASCII number, a period parsed before (each distinct text is parsed once), a
     source, an ISO `recorded` date or none, a registered region or none. Such a row gives exactly
     what `observation` gives; anything else, valid or not, takes the full path.
     """
@@ -113,6 +114,7 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
     registry = None if catalog.regions is None else frozenset(catalog.regions)
     plain = _PLAIN_NUMBER.fullmatch
     periods: dict[str, Period | None] = {}
+    factors: dict[tuple[str, str], Decimal | None] = {}  # (unit as typed, the indicator's): None if they differ
     new = tuple.__new__  # what Observation(...) calls, without its Python-level wrapper
 
     def quick(cells: list[str], line: int) -> Observation | None:
@@ -120,8 +122,18 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
             return None
         name, period_text, value_text = cells[i_indicator], cells[i_period], cells[i_value]
         indicator = indicators.get(name)
-        if indicator is None or cells[i_unit] != indicator.unit or plain(value_text) is None:
+        if indicator is None or plain(value_text) is None:
             return None
+        value = None
+        if cells[i_unit] != indicator.unit:  # a scaled unit (万件 for 件): converted exactly, as `observation` does
+            units = (cells[i_unit], indicator.unit)
+            factor = factors.get(units, _UNSEEN_FACTOR)
+            if factor is _UNSEEN_FACTOR:
+                factor = factors[units] = _factor(*units)
+            if factor is None:
+                return None
+            if factor != 1:
+                value = float(Decimal(value_text) * factor)
         period = periods.get(period_text, _UNSEEN)
         if period is _UNSEEN:
             period = periods[period_text] = _period(period_text)
@@ -138,7 +150,7 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
                 recorded = date.fromisoformat(day)
             except ValueError:
                 return None
-        return new(Observation, (name, period, float(value_text), indicator.unit, source,
+        return new(Observation, (name, period, float(value_text) if value is None else value, indicator.unit, source,
                                  cells[i_note].strip() if i_note is not None else "", filename, line, recorded, region,
                                  cells[i_scope].strip() if i_scope is not None else "", bound))
 
@@ -146,6 +158,17 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
 
 
 _UNSEEN = Period(1)  # a sentinel: no text parses to year 1
+_UNSEEN_FACTOR = Decimal(0)  # a sentinel: no conversion factor is 0
+
+
+def _factor(given: str, wanted: str) -> Decimal | None:
+    """The factor `observation` would convert with, for a unit typed without stray spaces; else None."""
+    if not given or given != given.strip():
+        return None
+    try:
+        return conversion_factor(given, wanted)
+    except UnitError:
+        return None
 
 
 def _period(text: str) -> Period | None:

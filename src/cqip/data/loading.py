@@ -6,22 +6,31 @@ other front end, and nothing here touches the file system.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
+from pydantic import BaseModel
+
+from cqip.data import cache_codec as codec
+from cqip.data.actuals_columns import read_file_rows
 from cqip.data.actuals_file import check_duplicates, parse_actuals
-from cqip.data.consistency import compound_baselines, recorded_after
+from cqip.data.combined import combine, recorded_later
+from cqip.data.consistency import COMPOUND, compound_baselines, recorded_after
 from cqip.data.encoding import decode
-from cqip.data.models import Catalog, Dataset
+from cqip.data.file_rows import FileRows
+from cqip.data.models import CITY, Catalog, Dataset, TargetsFile
 from cqip.data.problems import DataError, Problem
-from cqip.data.targets_file import parse_catalog
-from cqip.data.task_status_file import Work, parse_task_status
+from cqip.data.targets_file import catalog_of, cross_check, read_targets
+from cqip.data.task_status_file import StatusReport, Work, parse_task_status
 from cqip.data.task_status_file import check_duplicates as check_reports
-from cqip.data.tasks_file import parse_tasks
+from cqip.data.tasks_file import TaskBook, TasksFile, read_tasks, task_book
+from cqip.data.tasks_file import cross_check as cross_check_tasks
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -30,34 +39,168 @@ class Source:
     data: bytes
 
 
+class Cache(Protocol):
+    """Where checked data are kept between runs (`store.cache`); every failure of it only costs speed."""
+
+    @property
+    def salt(self) -> str:
+        """cqip's version and code: entries of another cqip are never read."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, data: bytes) -> None: ...
+
+    def drop(self, key: str) -> None:
+        """Forget an entry known to be stale."""
+
+
+@dataclass
+class Loaded:
+    """A load's result and, for `cqip add`, each actuals file's checked rows and cache key."""
+
+    dataset: Dataset
+    work: Work | None
+    rows: dict[str, FileRows]
+    keys: dict[str, str]
+    depends: str  # what the rows were checked against (see `rows_depend_on`)
+
+
+@dataclass
+class _Session:
+    """One load: the cache (or None), strings shared between entries, entries to write once all is well."""
+
+    cache: Cache | None
+    shared: codec.Shared = field(default_factory=codec.Shared)
+    pending: list[tuple[str, Callable[[], bytes | None]]] = field(default_factory=list)
+
+    def key(self, kind: str, source: Source, depends: str = "") -> str:
+        return codec.entry_key(self.cache.salt if self.cache else "", kind, codec.digest(source.data), depends)
+
+    def payload(self, key: str) -> bytes | None:
+        if self.cache is None:
+            return None
+        data = self.cache.get(key)
+        return None if data is None else codec.unseal(key, data)
+
+    def later(self, key: str, payload: Callable[[], bytes | None]) -> None:
+        if self.cache is not None:
+            self.pending.append((key, payload))
+
+    def checked(self, kind: str, source: Source, depends: str, decode: Callable[[bytes], T | None],
+                parse: Callable[[str], tuple[T, list[Problem]]], encode: Callable[[Any], bytes | None],
+                problems: list[Problem]) -> tuple[str, T | None]:
+        """(entry key, what checking `source` gives): from the cache, else parsed — and then cached
+        if it had no problem (they go to `problems`); None when the file is not even text."""
+        key = self.key(kind, source, depends)
+        payload = self.payload(key)
+        item = None if payload is None else decode(payload)
+        if item is None:
+            text = _collect_text(source, problems)
+            if text is None:
+                return key, None
+            item, found = parse(text)
+            problems.extend(found)
+            if not found:
+                self.later(key, lambda: encode(item))
+        return key, item
+
+    def model(self, kind: str, source: Source, model: type[M], read: Callable[[str], M],
+              cross_check: Callable[[M], Iterable[object]]) -> M:
+        """A YAML file's validated model: from the cache when it is there and passes the cross-checks
+        (which may depend on other files), else read; raises DataError."""
+        key = self.key(kind, source)
+        payload = self.payload(key)
+        parsed = None if payload is None else codec.decode_model(model, payload)
+        if parsed is None or any(True for _ in cross_check(parsed)):
+            parsed = read(_text(source))
+            self.later(key, lambda: codec.encode_model(parsed))
+        return parsed
+
+    def flush(self) -> None:
+        """Write the new entries: called only after the whole load succeeded."""
+        for key, make in self.pending:
+            payload = make()
+            if payload is not None and self.cache is not None:
+                self.cache.put(key, codec.seal(key, payload))
+        self.pending.clear()
+
+
 def load_catalog(targets: Source, departments: Collection[str] | None = None) -> Catalog:
-    return parse_catalog(_text(targets), targets.name, departments)
+    return _catalog(_Session(None), targets, departments)
 
 
 def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None,
-                 today: date | None = None) -> Dataset:
-    """Everything checked together; raises DataError listing every problem in every file.
+                 today: date | None = None, cache: Cache | None = None) -> Dataset:
+    """Everything checked together; raises DataError listing every problem in every file. `today`,
+    when given, refuses `recorded` dates after it."""
+    session = _Session(cache)
+    dataset, _, _ = _dataset(session, targets, actuals, departments, today)
+    session.flush()
+    return dataset
 
-    A broken targets.yaml does not hide the actuals' own mistakes: their rows are still checked
-    for everything that does not need the catalog, so one run lists all problems. `today`, when
-    given, refuses `recorded` dates after it.
-    """
-    catalog: Catalog | None = None
+
+def _dataset(session: _Session, targets: Source, actuals: Sequence[Source], departments: Collection[str] | None,
+             today: date | None) -> tuple[Dataset, dict[str, FileRows], dict[str, str]]:
+    """A broken targets.yaml does not hide the actuals' own mistakes: their rows are still checked
+    for everything that does not need the catalog, so one run lists all problems."""
+    try:
+        catalog = _catalog(session, targets, departments)
+    except DataError as exc:
+        try:
+            _parse_all(actuals, lambda text, name: parse_actuals(text, name, None), check_duplicates)
+        except DataError as more:
+            raise DataError(exc.problems + more.problems) from None
+        raise
+    depends = rows_depend_on(catalog)
     problems: list[Problem] = []
+    files: list[tuple[str, FileRows]] = []
+    keys: dict[str, str] = {}
+    def decode_rows(payload: bytes) -> FileRows | None:
+        return codec.decode_rows(payload, session.shared)
+
+    for source in actuals:
+        def read(text: str, name: str = source.name) -> tuple[FileRows, list[Problem]]:
+            return read_file_rows(text, name, catalog)
+
+        keys[source.name], rows = session.checked("actuals", source, depends, decode_rows, read, codec.encode_rows,
+                                                  problems)
+        if rows is not None:
+            files.append((source.name, rows))
     try:
-        catalog = load_catalog(targets, departments)
+        dataset = combine(catalog, files)
     except DataError as exc:
-        problems = exc.problems
-    try:
-        kept, everything = _parse_all(actuals, lambda text, name: parse_actuals(text, name, catalog), check_duplicates)
-    except DataError as exc:
-        raise DataError(problems + exc.problems) from None
-    if catalog is None:
-        raise DataError(problems)
-    problems = [*compound_baselines(catalog, everything), *(recorded_after(everything, today) if today else ())]
+        problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    return Dataset.build(catalog, kept, left_over(everything, kept))
+    everything = [obs for key in _compound_series(catalog) for obs in dataset.by_series.get(key, ())]
+    everything += [obs for obs in dataset.superseded if (obs.indicator, obs.region) in _compound_series(catalog)]
+    problems = [*compound_baselines(catalog, everything),
+                *(recorded_after(recorded_later(files, today), today) if today else ())]
+    if problems:
+        raise DataError(problems)
+    return dataset, dict(files), keys
+
+
+def _compound_series(catalog: Catalog) -> set[tuple[str, str]]:
+    """The series `compound_baselines` looks at: those of multiple and growth targets without a baseline value."""
+    return {(t.indicator, t.region or CITY) for t in catalog.targets if t.kind in COMPOUND and t.baseline_value is None}
+
+
+def rows_depend_on(catalog: Catalog) -> str:
+    """All of targets.yaml that checking an actuals row looks at: indicator ids and units, the region list."""
+    units = sorted((indicator.id, indicator.unit) for indicator in catalog.indicators.values())
+    return codec.digest(json.dumps([units, catalog.regions], ensure_ascii=False).encode())
+
+
+def _catalog(session: _Session, targets: Source, departments: Collection[str] | None) -> Catalog:
+    return catalog_of(session.model("targets", targets, TargetsFile,
+                                    lambda text: read_targets(text, targets.name, departments),
+                                    lambda parsed: cross_check(parsed, departments)))
+
+
+def _book(session: _Session, tasks: Source) -> TaskBook:
+    return task_book(session.model("tasks", tasks, TasksFile, lambda text: read_tasks(text, tasks.name),
+                                   cross_check_tasks))
 
 
 def left_over(everything: list[T], kept: list[T]) -> tuple[T, ...]:
@@ -71,32 +214,66 @@ def left_over(everything: list[T], kept: list[T]) -> tuple[T, ...]:
     return tuple(item for item in everything if id(item) not in ids)
 
 
-def load_work(tasks: Source, statuses: Sequence[Source], today: date | None = None) -> Work:
+def load_work(tasks: Source, statuses: Sequence[Source], today: date | None = None,
+              cache: Cache | None = None) -> Work:
     """tasks.yaml and every task_status file; raises DataError listing every problem."""
-    book = parse_tasks(_text(tasks), tasks.name)
-    kept, everything = _parse_all(statuses, lambda text, name: parse_task_status(text, name, book), check_reports)
-    if today is not None and (problems := list(recorded_after(everything, today))):
+    session = _Session(cache)
+    work = _work(session, tasks, statuses, today)
+    session.flush()
+    return work
+
+
+def _work(session: _Session, tasks: Source, statuses: Sequence[Source], today: date | None) -> Work:
+    book = _book(session, tasks)
+    depends = codec.digest(json.dumps(sorted(book.tasks)).encode())
+    reports: list[StatusReport] = []
+    problems: list[Problem] = []
+    for source in statuses:
+        def decode_reports(payload: bytes, name: str = source.name) -> list[StatusReport] | None:
+            return codec.decode_reports(payload, name, book.tasks.__contains__, session.shared)
+
+        def read(text: str, name: str = source.name) -> tuple[list[StatusReport], list[Problem]]:
+            return parse_task_status(text, name, book)
+
+        _, found = session.checked("task_status", source, depends, decode_reports, read, codec.encode_reports,
+                                   problems)
+        reports.extend(found or ())
+    kept, wrong = check_reports(reports)
+    problems.extend(wrong)
+    if problems:
+        raise DataError(problems)
+    if today is not None and (problems := list(recorded_after(reports, today))):
         raise DataError(problems)
     return Work(book, tuple(kept))
 
 
 def load_all(targets: Source, actuals: Sequence[Source], tasks: Source | None,
-             statuses: Sequence[Source], today: date | None = None) -> tuple[Dataset, Work | None]:
+             statuses: Sequence[Source], today: date | None = None,
+             cache: Cache | None = None) -> tuple[Dataset, Work | None]:
     """The whole data directory; target owners are checked against tasks.yaml's departments."""
+    loaded = load_checked(targets, actuals, tasks, statuses, cache, today)
+    return loaded.dataset, loaded.work
+
+
+def load_checked(targets: Source, actuals: Sequence[Source], tasks: Source | None,
+                 statuses: Sequence[Source], cache: Cache | None = None, today: date | None = None) -> Loaded:
+    """`load_all`, keeping what `cqip add` updates; the cache's new entries are written only on success."""
+    session = _Session(cache)
     problems: list[Problem] = []
     work = None
     if tasks is not None:
         try:
-            work = load_work(tasks, statuses, today)
+            work = _work(session, tasks, statuses, today)
         except DataError as exc:
             problems.extend(exc.problems)
     try:
-        dataset = load_dataset(targets, actuals, work.book.departments if work else None, today)
+        dataset, rows, keys = _dataset(session, targets, actuals, work.book.departments if work else None, today)
     except DataError as exc:
         raise DataError(problems + exc.problems) from None
     if problems:
         raise DataError(problems)
-    return dataset, work
+    session.flush()
+    return Loaded(dataset, work, rows, keys, rows_depend_on(dataset.catalog))
 
 
 def _parse_all(sources: Sequence[Source], parse: Callable[[str, str], tuple[list[T], list[Problem]]],

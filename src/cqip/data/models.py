@@ -8,6 +8,7 @@ much) built by the CSV parser after it has checked each cell itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -207,8 +208,8 @@ class Dataset:
     """
 
     catalog: Catalog
-    observations: list[Observation]
-    by_series: dict[tuple[str, str], list[Observation]] = field(default_factory=dict)
+    observations: Sequence[Observation]  # a loaded dataset builds them only when read (`data.combined`)
+    by_series: Mapping[tuple[str, str], list[Observation]] = field(default_factory=dict)
     # Rows replaced by a later `recorded` revision: kept so that the data as it stood earlier
     # can be rebuilt (see `changes`).
     superseded: tuple[Observation, ...] = ()

@@ -12,8 +12,16 @@ from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_mode
 
 def parse_catalog(text: str, filename: str, departments: Collection[str] | None = None) -> Catalog:
     """`departments` (from tasks.yaml, when there is one) are the names target owners may use."""
-    parsed = parse_model(text, filename, TargetsFile, "plan, sections, indicators, targets",
-                         lambda p: _cross_check(p, departments))
+    return catalog_of(read_targets(text, filename, departments))
+
+
+def read_targets(text: str, filename: str, departments: Collection[str] | None = None) -> TargetsFile:
+    """The file validated and cross-checked, as the model the checked-data cache stores."""
+    return parse_model(text, filename, TargetsFile, "plan, sections, indicators, targets",
+                       lambda p: cross_check(p, departments))
+
+
+def catalog_of(parsed: TargetsFile) -> Catalog:
     return Catalog(
         plan=parsed.plan,
         sections={s.id: s for s in parsed.sections},
@@ -29,7 +37,7 @@ REQUIRED_HINT = {
 }
 
 
-def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> Iterator[tuple[KeyPath, str]]:
+def cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> Iterator[tuple[KeyPath, str]]:
     """What pydantic cannot see: duplicates, references, and the fields each kind needs."""
     yield from check_unique(parsed, ("sections", "id"), ("indicators", "id"), ("targets", "id"))
     sections = {s.id for s in parsed.sections}

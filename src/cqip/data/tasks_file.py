@@ -114,7 +114,15 @@ class TaskBook:
 
 
 def parse_tasks(text: str, filename: str) -> TaskBook:
-    parsed = parse_model(text, filename, TasksFile, "plan, areas, departments, tasks", _cross_check)
+    return task_book(read_tasks(text, filename))
+
+
+def read_tasks(text: str, filename: str) -> TasksFile:
+    """The file validated and cross-checked, as the model the checked-data cache stores."""
+    return parse_model(text, filename, TasksFile, "plan, areas, departments, tasks", cross_check)
+
+
+def task_book(parsed: TasksFile) -> TaskBook:
     return TaskBook(
         plan=parsed.plan,
         areas={a.id: a for a in parsed.areas},
@@ -123,7 +131,7 @@ def parse_tasks(text: str, filename: str) -> TaskBook:
     )
 
 
-def _cross_check(parsed: TasksFile) -> Iterator[tuple[KeyPath, str]]:
+def cross_check(parsed: TasksFile) -> Iterator[tuple[KeyPath, str]]:
     """Unique keys, known areas and departments, and item numbers 1…n without a gap."""
     yield from check_unique(parsed, ("areas", "id"), ("departments", "name"), ("tasks", "number"))
     areas = {a.id for a in parsed.areas}

@@ -13,31 +13,68 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from cqip.data import cache_codec as codec
+from cqip.data.appended import with_appended
+from cqip.data.file_rows import FileRows
+from cqip.data.loading import Cache, Loaded
+from cqip.data.models import Dataset, Observation
+from cqip.data.names import indicator_id
 from cqip.data.new_row import AlreadyRecorded, Entry, append_bytes, decide, default_file
 from cqip.data.problems import DataError, Problem
-from cqip.store.datadir import ACTUALS_DIR, load_directory
+from cqip.store.datadir import ACTUALS_DIR, load_checked_directory
 
 LOCK_FILE = ".cqip-add.lock"
 LOCK_TIMEOUT = 60.0  # seconds; an add takes milliseconds, so waiting this long means a stuck writer
 
 
 def add_row(data_dir: Path, file_name: str | None, cells: dict[str, str], today: date,
-            revise: bool) -> tuple[Entry | AlreadyRecorded, Path]:
-    """Check `cells` against all data and append them to `file_name` (default: where the indicator lives)."""
+            revise: bool, cache: Cache | None = None) -> tuple[Entry | AlreadyRecorded, Path]:
+    """Check `cells` against all data and append them to `file_name` (default: where the indicator lives).
+
+    The data come from the checked-data cache where files are unchanged, the row is checked against
+    its indicator's series only (the rest cannot clash with it), the target file's bytes are the ones
+    the load read, and its cache entry is extended by the row rather than rebuilt.
+    """
     actuals_dir = data_dir / ACTUALS_DIR
     with _locked(actuals_dir):
-        dataset, _ = load_directory(data_dir)  # all of `validate`
-        outcome = decide(dataset.catalog, dataset.observations, cells, today, revise)
+        loaded, sources = load_checked_directory(data_dir, cache)  # all of `validate`
+        dataset = loaded.dataset
+        indicator = indicator_id(dataset.catalog, cells["indicator"].strip())  # PCT国际专利申请量 → pct_applications
+        rows = indicator_rows(dataset, indicator)
+        outcome = decide(dataset.catalog, rows, cells, today, revise)
         if file_name is not None:
             path = actuals_dir / file_name
         else:
-            indicator = outcome.observation.indicator if isinstance(outcome, Entry) else outcome.existing.indicator
-            current = default_file(dataset.observations, indicator)
+            current = default_file(rows, indicator)
             path = Path(current) if current else actuals_dir / f"{indicator}.csv"
         if isinstance(outcome, Entry):
-            existing = path.read_bytes() if path.exists() else None
-            _append(path, append_bytes(existing, str(path), outcome.cells))
+            existing = next((source.data for source in sources if source.name == str(path)), None)
+            if existing is None and path.exists():
+                existing = path.read_bytes()
+            appended = append_bytes(existing, str(path), outcome.cells)
+            _append(path, appended)
+            if cache is not None:
+                _update_entry(cache, loaded, str(path), existing, appended, outcome.observation)
         return outcome, path
+
+
+def indicator_rows(dataset: Dataset, indicator: str) -> list[Observation]:
+    """Every region's rows of one indicator, in file and line order: all that a new row of it can meet."""
+    series = dataset.by_series
+    return sorted((o for key in series if key[0] == indicator for o in series[key]), key=lambda o: (o.file, o.line))
+
+
+def _update_entry(cache: Cache, loaded: Loaded, name: str, existing: bytes | None, appended: bytes,
+                  new: Observation) -> None:
+    """The appended file's entry: its old rows plus the new one, under the key of its new content."""
+    before = loaded.rows.get(name, FileRows(()))
+    after = with_appended(before, existing, appended, name, loaded.dataset.catalog, new)
+    if after is not None:
+        key = codec.entry_key(cache.salt, "actuals", codec.digest((existing or b"") + appended), loaded.depends)
+        cache.put(key, codec.seal(key, codec.encode_rows(after)))
+    old = loaded.keys.get(name)
+    if old is not None:
+        cache.drop(old)  # the file no longer has that content
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from cqip.data import actuals_file, yaml_reader
-from cqip.data.loading import Source, load_all
+from cqip.data.loading import Cache, Loaded, Source, load_checked
 from cqip.data.models import Dataset
 from cqip.data.problems import DataError, Problem
 from cqip.data.task_status_file import Work
@@ -41,23 +41,32 @@ def resolve_data_dir(option: Path | None) -> Path:
     return Path(from_env) if from_env else bundled_data_dir()
 
 
-def load_directory(data_dir: Path) -> tuple[Dataset, Work | None]:
+def load_directory(data_dir: Path, cache: Cache | None = None) -> tuple[Dataset, Work | None]:
     """Every file of the data directory read and checked together; raises DataError listing every problem."""
+    loaded, _ = load_checked_directory(data_dir, cache)
+    return loaded.dataset, loaded.work
+
+
+def load_checked_directory(data_dir: Path, cache: Cache | None = None) -> tuple[Loaded, list[Source]]:
+    """`load_directory` with what `cqip add` needs: each file's checked rows and the actuals' bytes as read."""
     targets, actuals = read_sources(data_dir)
     tasks, statuses = read_task_sources(data_dir)
     with _no_gc():
-        return load_all(targets, actuals, tasks, statuses, date.today())
+        return load_checked(targets, actuals, tasks, statuses, cache, date.today()), actuals
 
 
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """The cycle collector paused while loading: a million rows make a million tuples, none in a
-    cycle, and its passes over the growing heap added a quarter to the loading time."""
+    cycle, and its passes over the growing heap added a quarter to the loading time. What the load
+    built is then frozen (`gc.freeze`) out of the collector's sight, rather than walked by its next
+    full pass, so the rest of the command never pays for the size of the data."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 

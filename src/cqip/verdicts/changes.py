@@ -31,7 +31,7 @@ def as_it_stood(dataset: Dataset, day: date) -> Dataset:
     rank target ranks the plan's region among (`groups:`).
     """
     wanted = {dataset.region, *(m for group in dataset.catalog.groups.values() for m in group.members)}
-    every = [o for (_, region), rows in dataset.by_series.items() if region in wanted for o in rows]
+    every = [o for key in dataset.by_series if key[1] in wanted for o in dataset.by_series[key]]  # only these built
     rows = [o for o in (*every, *dataset.superseded) if o.recorded is None or o.recorded <= day]
     kept, _ = check_duplicates(sorted(rows, key=lambda o: (o.file, o.line)))  # the full data passed these checks
     built = Dataset.build(dataset.catalog, kept, left_over(rows, kept), dataset.region)

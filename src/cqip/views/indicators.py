@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cqip.data.models import Dataset
+from cqip.data.models import Dataset, Observation
 from cqip.views.document import Block, Document, Table, cell
 from cqip.views.targets import column
 from cqip.views.words import word
@@ -21,8 +21,11 @@ INDICATOR_FIELDS = ("indicator", "name_zh", "name_en", "unit", "measure", "obser
 def indicator_records(dataset: Dataset) -> list[Record]:
     """targets.yaml order; observations of every region, the latest by period end."""
     records = []
+    by_indicator: dict[str, list[Observation]] = {}  # one pass over the rows, not one per indicator
+    for obs in dataset.observations:
+        by_indicator.setdefault(obs.indicator, []).append(obs)
     for indicator in dataset.catalog.indicators.values():
-        rows = [o for o in dataset.observations if o.indicator == indicator.id]
+        rows = by_indicator.get(indicator.id, [])
         latest = max(rows, key=lambda o: o.period.t, default=None)
         records.append({
             "indicator": indicator.id,
