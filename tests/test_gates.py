@@ -26,3 +26,13 @@ def test_gate_passes(gate: str) -> None:
     assert tool, f"{command[0]} is not installed: pip install -e '.[test]'"
     result = subprocess.run([tool, *command[1:]], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_command_line_starts_without_the_heavy_modules() -> None:
+    """`cqip --help` and usage errors must start as fast as typer: the models (pydantic), YAML, rich and
+    the views are imported by the commands that use them, never when the command group is built."""
+    code = "import sys, cqip.cli.app; print(' '.join(sorted(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    loaded = set(run.stdout.split())
+    heavy = {"pydantic", "yaml", "rich", "cqip.data.models", "cqip.verdicts", "cqip.views.document", "cqip.store"}
+    assert loaded & heavy == set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,8 +25,10 @@ from cqip.cli.common import (
 )
 from cqip.data.problems import ExitStatus
 from cqip.render.formats import Format
-from cqip.views.document import Document
 from cqip.views.words import Lang
+
+if TYPE_CHECKING:
+    from cqip.views.document import Document
 
 
 class FailOn(StrEnum):
