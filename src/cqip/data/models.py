@@ -11,16 +11,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from cqip.data.numbers import figure_problem
 from cqip.data.periods import Period
 
 CITY = "全市"  # the region of an observation or target that names none: the whole city
 RegionName = Annotated[str, Field(min_length=1, max_length=80)]
 SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
+MAX_FACTOR = 1000.0  # a multiple, or what a growth rate compounds to by the deadline: ×1000 at most
+
+
+def _figure(value: float) -> float:
+    problem = figure_problem(value)
+    if problem is not None:
+        raise ValueError(f"{value:g} {problem}")
+    return value
+
+
+Figure = Annotated[float, AfterValidator(_figure)]  # a target's value or baseline: see `numbers.figure_problem`
 
 
 class Measure(StrEnum):
@@ -43,7 +56,7 @@ class Direction(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class Plan(_Strict):
@@ -77,14 +90,14 @@ class Target(_Strict):
     kind: Kind
     clause: Annotated[str, Field(min_length=1)]
     aspirational: bool = False
-    value: float | None = None
+    value: Figure | None = None
     approx: Annotated[float, Field(gt=0, lt=1)] | None = None
     direction: Direction = Direction.HIGHER
-    factor: Annotated[float, Field(gt=0)] | None = None
+    factor: Annotated[float, Field(gt=0, le=MAX_FACTOR)] | None = None
     rate: Annotated[float, Field(gt=-1)] | None = None
     window: tuple[Year, Year] | None = None
     baseline_year: Year | None = None
-    baseline_value: float | None = None
+    baseline_value: Figure | None = None
     baseline_source: str | None = None
     deadline: Year | None = None
     note: str | None = None
@@ -92,7 +105,7 @@ class Target(_Strict):
     owners: tuple[str, ...] = ()
     # Regions (see `regions`): a target only for `region`, or per-region values overriding `value`.
     region: RegionName | None = None
-    regions: dict[RegionName, float] = Field(default_factory=dict)
+    regions: dict[RegionName, Figure] = Field(default_factory=dict)
 
     @property
     def start(self) -> int:
@@ -135,6 +148,11 @@ class Catalog:
     indicators: dict[str, Indicator]
     targets: list[Target]
     regions: tuple[str, ...] | None = None  # the optional registry of region names, 全市 first
+
+    @cached_property
+    def region_names(self) -> frozenset[str] | None:
+        """`regions` as a set: a row's region is looked up in it, and a registry may hold 80 000 names."""
+        return None if self.regions is None else frozenset(self.regions)
 
 
 class Bound(StrEnum):
