@@ -402,8 +402,13 @@ def _with_projection(base: Evaluation, points: list[Observation], v_b: float | N
         t0, v0 = points[0].period.t, points[0].value
     if t0 >= latest.period.t or v0 <= 0 or latest.value <= 0:
         return base
-    rate = (latest.value / v0) ** (1 / (latest.period.t - t0)) - 1
-    projected = latest.value * (1 + rate) ** max(0.0, deadline - latest.period.t)
+    try:
+        rate = (latest.value / v0) ** (1 / (latest.period.t - t0)) - 1
+        projected = latest.value * (1 + rate) ** max(0.0, deadline - latest.period.t)
+    except OverflowError:  # figures days apart compound to more than a float holds: no projection
+        return base
+    if not math.isfinite(projected):
+        return base
     trend = Trend(Point(t0, v0), Point(latest.period.t, latest.value), base=v0)
     return _with_outlook(_replace(base, growth_rate=rate, projected=projected, trend=trend), target_value)
 
@@ -415,9 +420,14 @@ def _with_cumulative_projection(base: Evaluation, full: dict[int, Observation], 
     if len(years) < 2 or first_obs.value <= 0 or last_obs.value <= 0:
         return base
     rate = (last_obs.value / first_obs.value) ** (1 / (years[-1] - years[0])) - 1
-    projected = sum(o.value for o in full.values()) + sum(
-        last_obs.value * (1 + rate) ** (y - years[-1]) for y in range(years[-1] + 1, last + 1)
-    )
+    try:
+        projected = sum(o.value for o in full.values()) + sum(
+            last_obs.value * (1 + rate) ** (y - years[-1]) for y in range(years[-1] + 1, last + 1)
+        )
+    except OverflowError:  # growth too steep to continue in a float: no projection
+        return base
+    if not math.isfinite(projected):
+        return base
     assert base.target_value is not None
     trend = Trend(Point(float(years[0]), first_obs.value), Point(float(years[-1]), last_obs.value), base=0.0)
     return _with_outlook(_replace(base, growth_rate=rate, projected=projected, trend=trend), base.target_value)
