@@ -23,6 +23,7 @@ from cqip.views.words import word
 
 GAP = "  "
 MAX_CHART_WIDTH = 100
+MIN_WIDTH = 40  # narrower terminals (COLUMNS=5, a split pane) get 40-column lines, which the terminal folds
 MIN_WRAP = 8  # a wrapping column is never narrower than this (or its natural width, when smaller)
 BREAK_AFTER = " _/-、，,·"  # where a long cell may break before it must break anywhere
 PROSE_BREAKS = " 、，；"
@@ -51,6 +52,7 @@ class Fit:
 
 
 def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
+    width = max(width, MIN_WIDTH)
     fits = {columns: fit(columns, [t for b in doc.blocks if (t := b.table) and t.columns == columns], width)
             for columns in {b.table.columns for b in doc.blocks if b.table}}
     out: list[Line] = [*([(text, "title")] for text in fold(doc.title, width)), [(_rule(skin.title_rule,
@@ -188,11 +190,12 @@ def _row(cells: list[Cell], columns: list[Column], widths: tuple[int, ...]) -> l
 def wrap(text: str, width: int, breaks: str = BREAK_AFTER) -> list[str]:
     """`text` in pieces of at most `width` cells, broken after one of `breaks` where one fits."""
     pieces: list[str] = []
+    width = max(width, 1)
     while cell_len(text) > width:
         head = chop_cells(text, width)[0]
         cut = max(head.rfind(c) for c in breaks) + 1
         if cut <= len(head) // 3:  # a break this early wastes most of the line: break hard instead
-            cut = len(head)
+            cut = max(len(head), 1)  # at least one character, even one wider than `width`
         while 1 < cut < len(text) and text[cut] in NO_LINE_START:  # keep （力争） whole: never start a line with ）
             cut -= 1
         pieces.append(text[:cut].rstrip())
