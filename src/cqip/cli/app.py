@@ -6,6 +6,8 @@ prints its lines to stderr and exits with its status — never a traceback.
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,8 +15,9 @@ import typer
 from typer.core import TyperGroup
 
 from cqip import __version__
-from cqip.cli import add, compare, depts, explain, gap, report, show, status, tasks, validate
+from cqip.cli import add, compare, depts, explain, gap, init, report, show, status, tasks, validate
 from cqip.cli.common import State
+from cqip.data.control import printable
 from cqip.data.problems import CqipError
 
 
@@ -25,8 +28,8 @@ class Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except CqipError as exc:
-            for line in exc.lines():
-                typer.echo(line, err=True)
+            for line in exc.lines():  # a file name or argument quoted in a message never steers the terminal
+                typer.echo(printable(line), err=True)
             ctx.exit(exc.status)
 
 
@@ -54,7 +57,7 @@ def root(
         Path | None,
         typer.Option("--data", metavar="DIR", envvar="CQIP_DATA",
                      help="Directory holding targets.yaml, actuals/ and optionally tasks.yaml, task_status/ "
-                          "(default: $CQIP_DATA, else the bundled data)."),
+                          "(default: $CQIP_DATA, else the nearest cqip.toml's, else the bundled data)."),
     ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
@@ -64,9 +67,14 @@ def root(
 
 
 for command in (status.status, gap.gap, validate.validate, report.report, tasks.tasks, depts.depts, explain.explain,
-                show.show, add.add, compare.compare):
+                show.show, add.add, compare.compare, init.init):
     app.command(command.__name__)(command)
 
 
 def main() -> None:
+    # A character the output encoding lacks (PYTHONIOENCODING=ascii, a Latin-1 terminal) is shown as an
+    # escape such as \u91cd, not a UnicodeEncodeError in the middle of a report.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     app()

@@ -103,10 +103,19 @@ def as_of(day: date | None, year: int | None) -> date:
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from cqip.store.datadir import resolve_data_dir
+    """The data directory to read: --data, $CQIP_DATA, the nearest cqip.toml, else the bundled copy."""
+    from cqip.store.location import locate
 
     state = ctx.find_object(State)
-    return resolve_data_dir(state.data if state else None)
+    return locate(state.data if state else None).path
+
+
+def writable_data_dir(ctx: typer.Context) -> Path:
+    """`data_dir` for a command that writes into it: never the copy bundled with cqip (see `cqip init`)."""
+    from cqip.store.location import locate, writable
+
+    state = ctx.find_object(State)
+    return writable(locate(state.data if state else None))
 
 
 def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:

@@ -42,7 +42,7 @@ def report(
         help="Compare with the data as it stood on this day (default: 7 days before --as-of).")] = None,
     format: ReportFormats = None,
     output_file: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", dir_okay=False,
+        "--output", "-o", metavar="FILE",
         help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact).")] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
         "--fail-on", help="Exit 1 when some target is at or below this status (off_track includes missed).")] = None,
@@ -62,6 +62,10 @@ def report(
     before = since or when - timedelta(days=7)
     check_since(before, when)
     fmt = chosen(format) if output_file is None else Format(format or Format.TEXT)
+    if output_file is not None:
+        from cqip.store.output import check_output
+
+        check_output(output_file)
     if fmt is Format.HTML:
         _need_matplotlib()
     dataset = load(ctx, dept, region)

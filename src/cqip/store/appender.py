@@ -3,6 +3,12 @@
 The lock covers the whole data directory's actuals, not one file: the duplicate and conflict
 checks look at every file, so two writers adding the same period to different files must not
 both pass them. The lock is `filelock`'s (fcntl/msvcrt under the hood), not a hand-made one.
+
+Nothing is created before the row is known to be accepted: the data are loaded and the row
+decided first, without the lock (a refusal leaves the directory exactly as it was, not even a
+lock file); then under the lock the decision is taken again only if a file changed meanwhile.
+A new file is written whole under a temporary name and renamed into place, so no crash leaves
+an empty or header-only CSV; an existing one only ever grows by complete rows.
 """
 
 from __future__ import annotations
@@ -10,33 +16,95 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cqip.data.new_row import AlreadyRecorded, Entry, append_bytes, decide, default_file
+from cqip.data.new_row import AlreadyRecorded, Entry, append_bytes, decide
 from cqip.data.problems import DataError, Problem
-from cqip.store.datadir import ACTUALS_DIR, load_directory
+from cqip.store.datadir import ACTUALS_DIR, TARGETS_FILE, TASK_STATUS_DIR, TASKS_FILE, load_directory
+from cqip.store.output import write_atomic
 
 LOCK_FILE = ".cqip-add.lock"
-LOCK_TIMEOUT = 60.0  # seconds; an add takes milliseconds, so waiting this long means a stuck writer
+LOCK_TIMEOUT = 60.0  # seconds; an add takes well under one, so this is a long queue or a stuck writer
+
+Fingerprint = tuple[tuple[str, int, int, int] | None, ...]
 
 
 def add_row(data_dir: Path, file_name: str | None, cells: dict[str, str], today: date,
             revise: bool) -> tuple[Entry | AlreadyRecorded, Path]:
     """Check `cells` against all data and append them to `file_name` (default: where the indicator lives)."""
     actuals_dir = data_dir / ACTUALS_DIR
+    chosen = None if file_name is None else str(actuals_dir / file_name)
+    seen = fingerprint(data_dir)
+    outcome = _decide(data_dir, cells, today, revise, chosen)  # all of `validate`, then the row itself
+    if isinstance(outcome, AlreadyRecorded):
+        return outcome, Path(outcome.existing.file)
+    write = _prepare(data_dir, outcome)  # every refusal happens here, before the lock file is created
     with _locked(actuals_dir):
-        dataset, _ = load_directory(data_dir)  # all of `validate`
-        outcome = decide(dataset.catalog, dataset.observations, cells, today, revise)
-        if file_name is not None:
-            path = actuals_dir / file_name
-        else:
-            current = default_file(dataset.observations, cells["indicator"].strip())
-            path = Path(current) if current else actuals_dir / f"{cells['indicator'].strip()}.csv"
-        if isinstance(outcome, Entry):
-            existing = path.read_bytes() if path.exists() else None
-            _append(path, append_bytes(existing, str(path), outcome.cells))
-        return outcome, path
+        if fingerprint(data_dir) != seen:  # another writer came first: decide on the data as they are now
+            outcome = _decide(data_dir, cells, today, revise, chosen)
+            if isinstance(outcome, AlreadyRecorded):
+                return outcome, Path(outcome.existing.file)
+            write = _prepare(data_dir, outcome)
+        write.commit()
+        return outcome, write.path
+
+
+def _decide(data_dir: Path, cells: dict[str, str], today: date, revise: bool,
+            chosen: str | None) -> Entry | AlreadyRecorded:
+    dataset, _ = load_directory(data_dir)
+    return decide(dataset.catalog, dataset.observations, cells, today, revise, chosen)
+
+
+def fingerprint(data_dir: Path) -> Fingerprint:
+    """What identifies the data files' contents cheaply: name, size, mtime and inode of each."""
+    paths = [data_dir / TARGETS_FILE, data_dir / TASKS_FILE]
+    for name in (ACTUALS_DIR, TASK_STATUS_DIR):
+        try:
+            paths += sorted(p for p in (data_dir / name).iterdir() if p.name.endswith(".csv"))
+        except OSError:
+            paths.append(data_dir / name)
+    marks: list[tuple[str, int, int, int] | None] = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            marks.append(None)
+            continue
+        marks.append((path.name, info.st_size, info.st_mtime_ns, info.st_ino))
+    return tuple(marks)
+
+
+@dataclass(frozen=True)
+class _Write:
+    """The bytes for one file, decided and checked: appended to `real`, or a whole new file at `path`."""
+
+    path: Path  # as the user sees it, under the data directory
+    real: Path
+    data: bytes
+    new: bool
+
+    def commit(self) -> None:
+        if not self.new:
+            _append(self.real, self.data, str(self.path))
+            return
+        try:
+            write_atomic(self.path, self.data)
+        except OSError as exc:
+            raise DataError([Problem(str(self.path), None, "file", f"not created: {exc.strerror or exc}")]) from None
+
+
+def _prepare(data_dir: Path, entry: Entry) -> _Write:
+    """Where the row goes and its bytes; a path that leads out of the data directory is refused."""
+    path = Path(entry.file) if entry.file else data_dir / ACTUALS_DIR / f"{entry.observation.indicator}.csv"
+    real, root = Path(os.path.realpath(path)), Path(os.path.realpath(data_dir))
+    if not real.is_relative_to(root):
+        raise DataError([Problem(str(path), None, "file", f"leads to {real}, outside the data directory {root}; "
+                                                          "cqip add writes only inside it")])
+    if not os.path.lexists(path):
+        return _Write(path, real, append_bytes(None, str(path), entry.cells), new=True)
+    return _Write(path, real, append_bytes(real.read_bytes(), str(path), entry.cells), new=False)
 
 
 @contextmanager
@@ -48,26 +116,27 @@ def _locked(actuals_dir: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise DataError([Problem(str(actuals_dir / LOCK_FILE), None, "lock",
-                                 f"another cqip add has held it for {LOCK_TIMEOUT:g} s")]) from None
+                                 f"not free after waiting {LOCK_TIMEOUT:g} s: a long queue of cqip add "
+                                 "commands or a stuck one; nothing written, try again")]) from None
     except OSError as exc:
-        raise DataError([Problem(str(actuals_dir), None, "directory", exc.strerror or str(exc))]) from None
+        raise DataError([Problem(str(actuals_dir / LOCK_FILE), None, "lock",
+                                 f"cannot be created: {exc.strerror or exc}; nothing written")]) from None
     try:
         yield
     finally:
         lock.release()
 
 
-def _append(path: Path, data: bytes) -> None:
-    """Append `data` durably, or leave the file exactly as it was (a new file is removed again).
+def _append(path: Path, data: bytes, shown: str) -> None:
+    """Append `data` durably, or leave the file exactly as it was.
 
     The bytes go out with O_APPEND and are fsynced before the lock is released; if any write or
     the fsync fails (a full disk, an interrupt), the file is truncated back to its old size.
     """
-    created = not path.exists()
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND)
     except OSError as exc:
-        raise DataError([Problem(str(path), None, "file", exc.strerror or str(exc))]) from None
+        raise DataError([Problem(shown, None, "file", exc.strerror or str(exc))]) from None
     size = os.fstat(fd).st_size
     try:
         written = 0
@@ -77,9 +146,7 @@ def _append(path: Path, data: bytes) -> None:
     except BaseException as exc:
         os.ftruncate(fd, size)
         os.close(fd)
-        if created:
-            path.unlink()
         if isinstance(exc, OSError):
-            raise DataError([Problem(str(path), None, "file", f"not changed: {exc.strerror or exc}")]) from None
+            raise DataError([Problem(shown, None, "file", f"not changed: {exc.strerror or exc}")]) from None
         raise
     os.close(fd)
