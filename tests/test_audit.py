@@ -52,20 +52,23 @@ def test_level_pace() -> None:
     # (2015, 4) → target 8 in 2020; 6 in 2018, as of mid-2019.
     # f = (2018 − 2015)/(2020 − 2015) = 0.6; E = 4 + (8 − 4)·0.6 = 6.4
     # p = (6 − 4)/(8 − 4) = 0.5; p_e = (6.4 − 4)/4 = 0.6; behind 0.1 ≤ 0.1 → at risk
-    # A = 6/8 = 0.75; r = (6/4)^(1/3) − 1 = 0.144714; P = 6·1.144714² = 7.862224
-    # R = (7.862224 − 4)/(8 − 4) = 0.965556 ≥ 0.95 → on course
+    # A = 6/8 = 0.75; one linear model: r = (6 − 4)/(2018 − 2015) = 0.666667 a year,
+    # P = 6 + 0.666667·(2020 − 2018) = 7.333333; r_T = (8 − 4)/(2020 − 2015) = 0.8
+    # R = r / r_T = 0.833333, in [0.6, 0.95) → acceleration needed
     trail = trail_of(target(), STOCK, obs(("2015", 4), ("2018", 6)), date(2019, 6, 30))
     got = values(trail)
     assert got["f"] == approx(0.6) and got["E"] == approx(6.4)
     assert got["p"] == approx(0.5) and got["p_e"] == approx(0.6) and got["behind"] == approx(0.1)
     assert got["A"] == approx(0.75)
-    assert got["r"] == approx(0.144714) and got["P"] == approx(7.862224) and got["R"] == approx(0.965556)
+    assert got["r"] == approx(0.666667) and got["P"] == approx(7.333333)
+    assert got["r_T"] == approx(0.8) and got["R"] == approx(0.833333)
     assert substituted(trail, "f") == "(2018 − 2015) / (2020 − 2015)"
     assert substituted(trail, "E") == "4 + (8 − 4) × 0.6"
-    assert substituted(trail, "P") == "6 × (1 + 0.144714)^2"
+    assert substituted(trail, "P") == "6 + 0.666667 × (2020 − 2018)"
+    assert substituted(trail, "R") == "0.666667 / 0.8"
     assert trail.evaluation.status is Status.AT_RISK
     assert trail.decision == "actual 6 < expected 6.4; behind 0.1 ≤ 0.1"
-    assert trail.outlook_decision == "R = 0.965556 ≥ 0.95"
+    assert trail.outlook_decision == "0.6 ≤ R = 0.833333 < 0.95"
     assert [o.where for o in trail.observations] == ["f.csv:2", "f.csv:3"]
     inputs = {i.symbol: i for i in trail.inputs}
     assert inputs["v_b"].value == 4 and inputs["v_b"].source == "f.csv:2"
@@ -92,13 +95,14 @@ def test_lower_is_better_level() -> None:
     # A rank from 20 (2015) to 10 (2020); 15 in 2018.
     # f = 0.6; E = 20 + (10 − 20)·0.6 = 14; p = (15 − 20)/(10 − 20) = 0.5; p_e = (14 − 20)/(−10) = 0.6
     # behind 0.1 → at risk; A = T/actual = 10/15 = 0.666667
-    # r = (15/20)^(1/3) − 1 = −0.091440; P = 15·0.75^(2/3) = 12.382227; R = (12.382227 − 20)/(10 − 20) = 0.761777
+    # r = (15 − 20)/3 = −1.666667 a year; P = 15 − 1.666667·2 = 11.666667; r_T = (10 − 20)/5 = −2
+    # R = −1.666667 / −2 = 0.833333 → acceleration needed
     trail = trail_of(target(value=10, direction="lower"), STOCK, obs(("2015", 20), ("2018", 15)), date(2019, 1, 1))
     got = values(trail)
     assert got["E"] == approx(14) and got["p"] == approx(0.5) and got["p_e"] == approx(0.6)
     assert got["A"] == approx(10 / 15)
     assert substituted(trail, "A") == "10 / 15"
-    assert got["r"] == approx(-0.0914397) and got["P"] == approx(12.382227) and got["R"] == approx(0.761777)
+    assert got["r"] == approx(-1.666667) and got["P"] == approx(11.666667) and got["R"] == approx(0.833333)
     assert trail.decision == "actual 15 > expected 14; behind 0.1 ≤ 0.1"
     assert any(i.value == "lower is better" for i in trail.inputs)
     assert_redoable(trail)
@@ -107,14 +111,14 @@ def test_lower_is_better_level() -> None:
 def test_annual() -> None:
     # Flow 10 000 (2015) → 20 000 (2020); 13 000 in 2017, as of mid-2018.
     # f = 2/5 = 0.4; E = 10000 + 10000·0.4 = 14000; p = 0.3; p_e = 0.4 → 10 points → at risk
-    # A = 13000/20000 = 0.65; r = 1.3^(1/2) − 1 = 0.140175; P = 13000·1.3^(3/2) = 19268.964684
-    # R = (19268.964684 − 10000)/10000 = 0.926896 → acceleration needed (0.10 ≤ R < 0.95)
+    # A = 13000/20000 = 0.65; r = (13000 − 10000)/2 = 1500 a year; P = 13000 + 1500·3 = 17500
+    # r_T = (20000 − 10000)/5 = 2000; R = 0.75 → acceleration needed (0.6 ≤ R < 0.95)
     t = target("annual", value=20000)
     trail = trail_of(t, FLOW, obs(("2015", 10000), ("2017", 13000), indicator=FLOW), date(2018, 6, 30))
     got = values(trail)
     assert got["E"] == approx(14000) and got["A"] == approx(0.65)
-    assert got["r"] == approx(0.140175) and got["P"] == approx(19268.964684) and got["R"] == approx(0.926896)
-    assert trail.outlook_decision == "0.1 ≤ R = 0.926896 < 0.95"
+    assert got["r"] == approx(1500) and got["P"] == approx(17500) and got["R"] == approx(0.75)
+    assert trail.outlook_decision == "0.6 ≤ R = 0.75 < 0.95"
     assert_redoable(trail)
 
 
@@ -131,18 +135,18 @@ def test_annual_year_to_date_proof() -> None:
 def test_cumulative() -> None:
     # 400 (2016) + 450 (2017) = 850; path from (2015, 0) to (2020, 2500).
     # f = (2017 − 2015)/5 = 0.4; E = 0 + 2500·0.4 = 1000; p = 850/2500 = 0.34; p_e = 0.4 → at risk
-    # r = 450/400 − 1 = 0.125; P = 850 + 450·1.125 + 450·1.125² + 450·1.125³ = 2566.503906
-    # R = (2566.503906 − 0)/(2500 − 0) = 1.026602 → on course
+    # The running sum's linear model: r = (850 − 0)/(2017 − 2015) = 425 a year; P = 850 + 425·3 = 2125
+    # r_T = 2500/5 = 500; R = 425/500 = 0.85 → acceleration needed
     t = target("cumulative", value=2500, window=[2016, 2020])
     trail = trail_of(t, FLOW, obs(("2016", 400), ("2017", 450), indicator=FLOW), date(2018, 6, 30))
     got = values(trail)
     assert got["actual"] == 850 and substituted(trail, "actual") == "400 + 450"
     assert got["f"] == approx(0.4) and got["E"] == approx(1000)
     assert got["p"] == approx(0.34) and got["behind"] == approx(0.06)
-    assert got["r"] == approx(0.125) and got["P"] == approx(2566.503906) and got["R"] == approx(1.026602)
-    assert substituted(trail, "P") == "850 + 450 × (1 + 0.125)^1 + 450 × (1 + 0.125)^2 + 450 × (1 + 0.125)^3"
+    assert got["r"] == approx(425) and got["P"] == approx(2125) and got["R"] == approx(0.85)
+    assert substituted(trail, "P") == "850 + 425 × (2020 − 2017)"
     inputs = {i.name: i for i in trail.inputs}
-    assert inputs["path start"].value == "2015" and inputs["window"].value == "2016–2020"
+    assert inputs["path start"].value == "(2015, 0)" and inputs["window"].value == "2016–2020"
     assert_redoable(trail)
 
 
@@ -172,15 +176,25 @@ def test_growth() -> None:
     assert_redoable(trail)
 
 
-def test_increase() -> None:
-    # T = v_b = 100; 90 < 100 before the deadline → off track; A = 90/100 = 0.9.
-    # The projection runs (r = 0.9^(1/3) − 1 = −0.034511), but R has no denominator: T − v0 = 0.
-    trail = trail_of(target("increase"), STOCK, obs(("2015", 100), ("2018", 90)), date(2019, 1, 1))
+def test_increase_without_a_threshold() -> None:
+    # m = 0: T = 100·(1 + 0) = 100; 90 is not strictly above → off track; A = 90/100 = 0.9.
+    # There is no path to a target equal to its start, so no trend either.
+    trail = trail_of(target("increase", min_change=0), STOCK, obs(("2015", 100), ("2018", 90)), date(2019, 1, 1))
     got = values(trail)
-    assert got["T"] == 100 and got["A"] == approx(0.9) and got["r"] == approx(-0.0345106)
+    assert got["T"] == 100 and got["A"] == approx(0.9) and got["rise"] == approx(-0.1)
     assert trail.decision == "actual 90 ≤ baseline 100"  # not strictly above: no increase
     assert "outlook ratio" in trail.not_computed
     assert_redoable(trail)
+
+
+def test_increase_with_a_threshold_shows_the_rise_against_it() -> None:
+    # 大幅增长 read as +20 %: T = 100·(1 + 0.2) = 120; 125 in 2018 is a rise of 25 % ≥ 20 % → achieved.
+    trail = trail_of(target("increase", min_change=0.2), STOCK, obs(("2015", 100), ("2018", 125)), date(2019, 1, 1))
+    assert substituted(trail, "T") == "100 × (1 + 0.2)"
+    assert substituted(trail, "rise") == "(125 − 100) / 100"
+    rise = "rise over the baseline, +25.0% against the threshold 20%"
+    assert [s.name for s in trail.steps if s.symbol == "rise"] == [rise]
+    assert trail.decision == "125 ≥ 120, met since 2018"
 
 
 def test_missed() -> None:
@@ -197,10 +211,12 @@ def test_cumulative_with_only_a_year_to_date_figure_is_incomplete_not_a_crash() 
 
 
 STEP_FIELDS = {"T": "target_value", "f": "elapsed", "E": "expected", "p": "progress", "p_e": "expected_progress",
-               "A": "achievement", "r": "growth_rate", "P": "projected", "R": "outlook_ratio", "bar": "bar"}
+               "A": "achievement", "r": "growth_rate", "r_T": "required_growth", "P": "projected", "R": "outlook_ratio",
+               "bar": "bar", "n": "needed_per_missing_year", "rise": "rise"}
 KINDS = st.sampled_from([("level", {}), ("level", {"approx": 0.1}), ("level", {"direction": "lower"}),
                          ("annual", {}), ("cumulative", {"window": [2016, 2020]}), ("multiple", {"factor": 2}),
-                         ("growth", {"rate": 0.2}), ("increase", {})])
+                         ("growth", {"rate": 0.2}), ("increase", {"min_change": 0}),
+                         ("increase", {"min_change": 0.2})])
 
 
 @settings(max_examples=200, deadline=None)
@@ -225,7 +241,7 @@ def test_trail_is_the_evaluation_and_can_be_redone(kind: tuple[str, dict], figur
 def test_explain_cli_text(cli, data_dir: Path) -> None:
     result = cli("--data", str(data_dir), "explain", "patents_2020", "--year", "2018")
     assert result.exit_code == 0, result.output
-    assert "f = (t − b) / (d − b)" in result.output
+    assert "f = (t − t0) / (d − t0)" in result.output
     assert "= (2018 − 2015) / (2020 − 2015) = 0.6" in result.output
     assert "= 4 + (8 − 4) × 0.6 = 6.4" in result.output
     assert "状态：略有滞后 — 落后于预期路径，但不超过进度的10%" in result.output
@@ -235,7 +251,8 @@ def test_explain_cli_text(cli, data_dir: Path) -> None:
 
 def test_explain_cli_lang_en(cli, data_dir: Path) -> None:
     result = cli("--data", str(data_dir), "explain", "patents_2020", "--year", "2018", "--lang", "en")
-    assert "Status: at risk — " in result.output and "Outlook: on course — R = 0.965556 ≥ 0.95" in result.output
+    assert "Status: at risk — " in result.output
+    assert "Outlook: accelerate — 0.6 ≤ R = 0.833333 < 0.95" in result.output
 
 
 def test_explain_cli_json(cli, data_dir: Path) -> None:

@@ -8,6 +8,7 @@ the exact `file:line: field: message` line among the output.
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,23 @@ CASES = [
      "{d}/actuals/a.csv:2: period: '18' is not a period (expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月)"),
     ("unit of another measure", None, {"a.csv": HEADER + "patents_per_10k,2018,6,件,s\n"},
      "{d}/actuals/a.csv:2: unit: unit '件' cannot be converted to '件/万人' (the unit of patents_per_10k)"),
+    ("target not a finite number", _targets("value: 8", "value: .nan"), None,
+     "{d}/targets.yaml:27: targets[0].value: Input should be a finite number (got nan)"),
+    ("absurd target", _targets("value: 8", "value: 1e308"), None,
+     "{d}/targets.yaml:27: targets[0].value: "
+     "Input should be less than or equal to 1000000000000000 (got '1e308')"),
+    ("increase without its threshold", _targets("kind: level\n    value: 8", "kind: increase"), None,
+     "{d}/targets.yaml:23: targets[0].min_change: required for kind increase "
+     "(the rise over the baseline that counts as 大幅增长, e.g. 0.2 for +20 %)"),
+    ("zero baseline of a doubling in a CSV", _targets("kind: level\n    value: 8", "kind: multiple\n    factor: 2"),
+     {"a.csv": HEADER + "patents_per_10k,2015,0,件/万人,s\n"},
+     "{d}/actuals/a.csv:2: value: 0 would be the 2015 baseline of patents_2020: "
+     "a multiple or growth rate of a baseline ≤ 0 means nothing"),
+    ("recorded after today", None,
+     {"a.csv": "indicator,period,value,unit,source,recorded\npct,2016,1,件,s,2062-01-01\n"},
+     "{d}/actuals/a.csv:2: recorded: 2062-01-01 is after today (" + date.today().isoformat() + "): a typo?"),
+    ("unknown bound", None, {"a.csv": "indicator,period,value,unit,source,bound\npct,2016,1,件,s,max\n"},
+     "{d}/actuals/a.csv:2: bound: 'max' is not a bound: leave it empty for an exact figure, or write min"),
     ("arabic-indic digits", None, {"a.csv": HEADER + "pct,2016,١٢,件,s\n"},  # float() reads them; cqip must not
      "{d}/actuals/a.csv:2: value: '١٢' is not a number"),
 ]

@@ -282,7 +282,8 @@ def test_12_figures_a_day_apart_give_no_projection_instead_of_an_overflow(exampl
     ("9" * 5000, "targets[0].value: a number of 5,000 characters is too long to be a figure"),
     (".nan", "targets[0].value: Input should be a finite number"),
     (".inf", "targets[0].value: Input should be a finite number"),
-    ("1.0e+308", "targets[0].value: Value error, 1e+308 is too large"),
+    ("1.0e+308", "targets[0].value: Input should be less than or equal to 1000000000000000"),
+    ("1.0e-300", "targets[0].value: Value error, 1e-300 is too small"),
 ])
 def test_13_absurd_target_values_are_refused(example: Path, value: str, message: str) -> None:
     targets = example / "targets.yaml"
@@ -429,9 +430,11 @@ def test_18_init_then_add_writes_the_copy(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     assert cqip("init").stdout.startswith("created cqip-data: a copy of the bundled data")
     assert (tmp_path / "cqip.toml").read_text(encoding="utf-8").endswith('data = "cqip-data"\n')
+    before = cqip("validate").stdout.split()
     added = cqip("add", "pct_applications", "2025", "1234", "--unit", "件", "--source", "https://example.org/x")
     assert added.stdout == f"added pct_applications 2025 = 1234 件 to {tmp_path}/cqip-data/actuals/patents.csv\n"
-    assert cqip("validate").stdout.startswith("OK: 42 targets, 29 observations")
+    after = cqip("validate").stdout.split()
+    assert int(after[3]) == int(before[3]) + 1  # "OK: N targets, M observations": one more observation
 
 
 # 19. A --revise on the day the row was added was refused.

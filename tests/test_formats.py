@@ -59,10 +59,27 @@ def test_json_is_sorted_by_target_id_with_documented_keys(cli, data_dir: Path, c
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_csv_has_the_json_fields_one_row_per_target(cli, data_dir: Path, command: tuple[str, ...]) -> None:
-    rows = csv_rows(cli("--data", str(data_dir), *command, "--format", "csv").stdout)
-    assert [r["target_id"] for r in rows] == ["patents_2020", "pct_2016_2020"]
-    assert tuple(rows[0]) == FIELDS
+def test_csv_is_the_table_for_people_one_row_per_target(cli, data_dir: Path, command: tuple[str, ...]) -> None:
+    """Headers and words in --lang, numbers as numbers, the unit beside them; JSON is for scripts."""
+    zh = csv_rows(cli("--data", str(data_dir), *command, "--format", "csv").stdout)
+    assert [r["目标"] for r in zh] == ["patents_2020", "pct_2016_2020"]
+    assert {r["单位"] for r in zh} == {"件/万人", "件"} and zh[0]["指标"] == "每万人口发明专利拥有量"
+    en = csv_rows(cli("--data", str(data_dir), *command, "--format", "csv", "--lang", "en").stdout)
+    assert en[0]["actual"] == "6" and en[0]["unit"] == "件/万人"  # 6 件/万人 in 2018
+    assert en[1]["status"] == "incomplete"  # the word, not the code no_data/incomplete of JSON
+
+
+def test_csv_keeps_plan_order_and_gap_keeps_worst_first(cli, tmp_path: Path) -> None:
+    """targets.yaml lists patents_2020 first; gap puts pct_2016_2020 first when it is further behind."""
+    actuals = ("indicator,period,value,unit,source\npatents_per_10k,2015,4,件/万人,s\n"
+               "patents_per_10k,2018,7,件/万人,s\npct,2016,100,件,s\npct,2017,100,件,s\npct,2018,100,件,s\n")
+    data = write_data(tmp_path / "d", actuals={"a.csv": actuals})
+    status_rows = csv_rows(cli("--data", str(data), "status", "--year", "2018", "-f", "csv", "--lang", "en").stdout)
+    gap_rows = csv_rows(cli("--data", str(data), "gap", "--year", "2018", "-f", "csv", "--lang", "en").stdout)
+    assert [r["target"] for r in status_rows] == ["patents_2020", "pct_2016_2020"]
+    # pct: 300 of 2,500 with 3/5 of the window gone: 0.6 − 0.12 = 48 points behind; patents 4→7 of 4→8 by
+    # 2018: progress 0.75 against 0.6 expected, 15 points ahead
+    assert [(r["target"], r["pts behind"]) for r in gap_rows] == [("pct_2016_2020", "48"), ("patents_2020", "-15")]
 
 
 def test_csv_neutralises_formulas_but_keeps_negative_numbers(cli, tmp_path: Path) -> None:
@@ -75,14 +92,14 @@ def test_csv_neutralises_formulas_but_keeps_negative_numbers(cli, tmp_path: Path
         """
     )
     data = write_data(tmp_path / "d", actuals={"a.csv": actuals})
-    rows = {r["target_id"]: r for r in csv_rows(cli("--data", str(data), "status", "--as-of", "2019-06-30",
-                                                     "--format", "csv").stdout)}
+    rows = {r["target"]: r for r in csv_rows(cli("--data", str(data), "status", "--as-of", "2019-06-30",
+                                                  "--format", "csv", "--lang", "en").stdout)}
     assert rows["patents_2020"]["source"] == "'=HYPERLINK(\"http://evil\")"
     assert rows["pct_2016_2020"]["source"] == "'@SUM(A1)"
-    assert rows["patents_2020"]["gap_to_target"] == "-1"  # 8 − 9: beyond the target, a number
-    assert rows["patents_2020"]["actual"] == "9"
-    assert rows["patents_2020"]["aspirational"] == "false"
-    assert rows["pct_2016_2020"]["missing"] == "2017; 2018"
+    assert rows["patents_2020"]["actual"] == "9" and rows["patents_2020"]["target value"] == "8"
+    gap = {r["target"]: r for r in csv_rows(cli("--data", str(data), "gap", "--as-of", "2019-06-30",
+                                                 "--format", "csv", "--lang", "en").stdout)}
+    assert gap["patents_2020"]["to target"] == "-1"  # 8 − 9: beyond the target, a negative number
 
 
 @given(st.text())
@@ -123,3 +140,13 @@ def test_achieved_before_the_deadline_year_is_achieved_early(cli, tmp_path: Path
     data = write_data(tmp_path / "d", actuals={"a.csv": actuals})
     text = cli("--data", str(data), "status", "--as-of", "2021-06-30", "--format", "text").stdout
     assert f"2020  {word}" in text and ("提前实现" in text) == (word == "提前实现")
+
+
+def test_a_path_from_the_first_figure_says_so(cli, tmp_path: Path) -> None:
+    # No 2015 figure: the path starts at 2017 (5) and the note says so, in either language.
+    actuals = "indicator,period,value,unit,source\npatents_per_10k,2017,5,件/万人,s\npatents_per_10k,2018,6,件/万人,s\n"
+    data = write_data(tmp_path / "d", actuals={"a.csv": actuals})
+    english = cli("--data", str(data), "status", "--as-of", "2019-01-01", "--lang", "en").stdout
+    assert "patents_2020: path from 2017 (no 2015 baseline)" in english
+    chinese = cli("--data", str(data), "status", "--as-of", "2019-01-01").stdout
+    assert "patents_2020: 路径自2017起（无2015年基期值）" in chinese

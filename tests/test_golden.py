@@ -44,6 +44,9 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "explain-bundled.json": ("bundled", ["explain", "pct_applications_2016_2020", "--year", "2019", "--format",
                                          "json"]),
     "explain-example.json": ("example", ["explain", "patents_2020", "--year", "2018", "--format", "json"]),
+    "indicators-bundled.json": ("bundled", ["indicators", "--format", "json"]),
+    "targets-bundled.json": ("bundled", ["targets", "--format", "json"]),
+    "status-bundled-en.csv": ("bundled", ["status", "--format", "csv", "--lang", "en", "--as-of", "2026-11-25"]),
 }
 
 

@@ -75,10 +75,10 @@ def test_text_report_sections_in_order(cli, recorded_dir: Path) -> None:
     assert result.exit_code == 0
     text = result.stdout
     headings = ["weekly report as of 2019-06-30", "statuses and outlooks", "what changed (2019-06-15 → 2019-06-30)",
-                "status changes", "targets needing attention", "stale indicators", "summary"]
+                "status changes", "targets needing attention", "targets achieved", "stale indicators", "summary"]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
-    assert "patents_2020  at risk  on track" in text
+    assert "patents_2020  Invention patents per 10k people  at risk  on track" in text  # the id and its name
     assert f"data directory: {recorded_dir}" in text
     assert text.endswith("\n2 targets: 0 achieved, 1 on track, 0 at risk, 0 off track, 0 missed, 1 incomplete, "
                          "0 no data\n")
@@ -86,8 +86,25 @@ def test_text_report_sections_in_order(cli, recorded_dir: Path) -> None:
 
 def test_report_in_chinese_by_default(cli, recorded_dir: Path) -> None:
     result = cli("--data", str(recorded_dir), "report", "--as-of", "2019-06-30", "--since", "2019-06-15")
-    assert "patents_2020  略有滞后  符合预期" in result.stdout
+    assert "patents_2020  每万人口发明专利拥有量  略有滞后  符合预期" in result.stdout
+    assert "PCT国际专利申请量  2017" in result.stdout  # stale indicators by name, not id
     assert result.stdout.endswith("\n共2个目标：已实现0，符合预期1，略有滞后0，滞后0，未实现0，数据不全1，无数据0\n")
+
+
+def test_report_lists_achievements_by_name_and_names_region_and_dept(cli) -> None:
+    """The bundled data: 10 targets achieved by 2026-11-25 (7 of the plan's, 3 ranks of its headline goal),
+    listed with their names in text and Markdown."""
+    bundled = str(Path(__file__).parents[1] / "data")
+    args = ("--data", bundled, "report", "--as-of", "2026-11-25")
+    data = json.loads(cli(*args, "--format", "json").stdout)
+    assert len(data["achieved"]) == 10 and data["dept"] is None and data["region"] == "全市"
+    for fmt in ("text", "markdown"):
+        text = cli(*args, "--format", fmt, "--lang", "en", env={"COLUMNS": "100"}).stdout
+        assert "targets achieved" in text and "Invention patents held per 10,000 people" in text
+        assert all(target in text.replace("\\", "") for target in data["achieved"])
+    dept = cli(*args, "--dept", "市工商局", "--format", "markdown")
+    assert dept.stdout.startswith("# 渝府发〔2016〕56号 — 周报 截至 2026-11-25，市工商局（现市市场监管局）\n")
+    assert json.loads(cli(*args, "--dept", "市工商局", "--format", "json").stdout)["dept"] == "市工商局"
 
 
 def test_fail_on_exit_codes(cli, recorded_dir: Path) -> None:

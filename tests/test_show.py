@@ -41,7 +41,7 @@ def test_show_fits_80_columns_without_colour(cli, data_dir: Path) -> None:
     assert "\x1b[" not in out  # not a terminal: plain text
     assert all(cell_len(line) <= 80 for line in out.splitlines())
     for text in ("每万人口发明专利拥有量", "Invention patents per 10k people", "unit 件/万人 · stock",
-                 "patents_2020  8 件/万人 by 2020  at risk  「到2020年，", "每万人口发明专利拥有量达到8件」",
+                 "patents_2020  8 件/万人 by 2020  at risk  「到2020年，每万人口发明专利拥有量达", "到8件」",
                  "data/actuals/main.csv:2", "data/actuals/main.csv:3", "https://example.org/b"):
         assert text in out
     chart = chart_of(out)

@@ -222,7 +222,7 @@ def test_tasks_json_latest_report_wins(cli, work_dir: Path) -> None:
     assert records[2]["status"] == "in_progress" and records[2]["overdue"] is True  # past 2017-12-31
     assert records[3]["status"] == "unknown" and records[3]["overdue"] is False and records[3]["evidence"] is None
     assert records[4]["date"] == "2017"
-    assert records[2]["departments"] == "市工商局、市知识产权局" and records[2]["lead"] == "市工商局"
+    assert records[2]["departments"] == ["市工商局", "市知识产权局"] and records[2]["lead"] == "市工商局"
     later = json.loads(cli("--data", str(work_dir), "tasks", "-f", "json", "--as-of", "2020-02-01").output)
     assert [r["status"] for r in later] == ["done", "in_progress", "done", "done"]
 
@@ -386,20 +386,25 @@ def test_tasks_csv_neutralises_formulas(cli, tmp_path: Path) -> None:
     log = STATUS_LOG + '2,2018-03,done,"=HYPERLINK(""https://evil/"",""x"")",-1+2,\n'
     root = write_work(tmp_path, log=log)
     rows = _csv(_tasks(cli, root, "-f", "csv", "--lang", "en"))
-    assert tuple(rows[0]) == TASK_FIELDS
+    assert rows[0] == ["area", "#", "measure", "departments (lead first)", "status", "date", "evidence", "note"]
     item2 = dict(zip(rows[0], rows[2], strict=True))
     assert item2["evidence"] == "'=HYPERLINK(\"https://evil/\",\"x\")" and item2["note"] == "'-1+2"
-    assert item2["departments"] == "市工商局、市知识产权局" and item2["overdue"] == "false"  # records, not words
-    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4"]
+    assert item2["departments (lead first)"] == "Industry and commerce; IP office" and item2["status"] == "done"
+    assert [r[1] for r in rows[1:]] == ["1", "2", "3", "4"]  # annex order, item numbers as numbers
     json_item2 = json.loads(_tasks(cli, root, "-f", "json"))[1]
     assert json_item2["evidence"] == '=HYPERLINK("https://evil/","x")'  # JSON keeps the value as reported
+    assert tuple(json_item2) == TASK_FIELDS and json_item2["departments"] == ["市工商局", "市知识产权局"]
 
 
-def test_depts_csv_has_the_fields_as_header(cli, work_dir: Path) -> None:
+def test_depts_csv_is_the_table_in_the_chosen_language(cli, work_dir: Path) -> None:
     rows = _csv(cli("--data", str(work_dir), "depts", "-f", "csv", "--as-of", "2019-06-30").stdout)
-    assert tuple(rows[0]) == DEPT_FIELDS
-    assert rows[1] == ["市知识产权局", "IP office", "false", "2", "1", "1", "2", "1", "0"]
-    assert rows[4][:3] == [COLLECTIVE, "Leading group members", "true"]
+    assert rows[0] == ["部门", "牵头", "参与", "已完成", "负责目标", "滞后", "未实现"]
+    assert rows[1] == ["市知识产权局", "2", "1", "1", "2", "1", "0"]
+    assert rows[4][0] == COLLECTIVE
+    en = _csv(cli("--data", str(work_dir), "depts", "-f", "csv", "--lang", "en", "--as-of", "2019-06-30").stdout)
+    assert en[0][:2] == ["department", "led"] and en[1][0] == "IP office"
+    records = json.loads(cli("--data", str(work_dir), "depts", "-f", "json", "--as-of", "2019-06-30").stdout)
+    assert tuple(records[0]) == DEPT_FIELDS  # JSON keeps the machine keys
 
 
 @pytest.mark.parametrize("command", [("tasks", "--as-of", "2018-01-01"), ("depts", "--as-of", "2021-01-01")])

@@ -13,7 +13,8 @@ from cqip.views.words import WORDS
 SRC = Path(__file__).parents[1] / "src" / "cqip"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # English entries that quote a Chinese term on purpose
-QUOTES_CHINESE = {"in.approx", "step.A", "strive"}
+QUOTES_CHINESE = {"in.approx", "step.A", "strive", "head.not_used", "in.min_change", "in.scope",
+                  "rule.no_figure_in_scope"}
 DYNAMIC = ("status.", "outlook.", "task.", "rule.", "missing.", "kind.", "measure.", "ask.", "col.", "title.")
 
 

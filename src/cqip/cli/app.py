@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from cqip import __version__
-from cqip.cli import add, compare, depts, explain, gap, init, report, show, status, tasks, validate
+from cqip.cli import add, compare, depts, explain, gap, indicators, init, report, show, status, targets, tasks, validate
 from cqip.cli.common import State
 from cqip.data.control import printable
 from cqip.data.problems import CqipError
@@ -67,7 +67,7 @@ def root(
 
 
 for command in (status.status, gap.gap, validate.validate, report.report, tasks.tasks, depts.depts, explain.explain,
-                show.show, add.add, compare.compare, init.init):
+                show.show, add.add, compare.compare, indicators.indicators, targets.targets, init.init):
     app.command(command.__name__)(command)
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cqip.data.models import Catalog, Dataset
     from cqip.data.task_status_file import Work
     from cqip.verdicts.evaluation import Evaluation
+    from cqip.verdicts.scope import Dept
     from cqip.views.document import Document
 
     TargetsView = Callable[[list[Evaluation], Catalog, str, str], Document]
@@ -62,12 +63,25 @@ def _formats(names: str) -> Any:
 
 
 # One Format enum; each command offers a subset of its values (a test checks they are Format's).
-TableFormats = Annotated[Literal["table", "text", "markdown", "json", "csv"] | None,
-                         _formats("table, text, markdown, json or csv")]
+TableFormats = Annotated[Literal["table", "text", "markdown", "json", "csv", "xlsx"] | None,
+                         _formats("table, text, markdown, json, csv or xlsx (with --output)")]
 DocumentFormats = Annotated[Literal["table", "text", "markdown", "json"] | None,
                             _formats("table, text, markdown or json")]
-ReportFormats = Annotated[Literal["table", "text", "markdown", "json", "csv", "html"] | None,
-                          _formats("table, text, markdown, json, csv or html (needs the html extra)")]
+ReportFormats = Annotated[Literal["table", "text", "markdown", "json", "csv", "xlsx", "html"] | None,
+                          _formats("table, text, markdown, json, csv, xlsx (with --output) or html")]
+def _output_path(value: Path | None) -> Path | None:
+    """--output checked before any work: a directory or a missing parent is the user's one-line error."""
+    if value is not None:
+        from cqip.store.output import check_output
+
+        check_output(value)
+    return value
+
+
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", callback=_output_path,
+    help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact; a link's "
+         "target is written, a FIFO or device written in place); needed for xlsx.")]
 LangOption = Annotated[
     Lang, typer.Option("--lang", envvar="CQIP_LANG",
                        help="Language of every word shown (default: $CQIP_LANG, else zh)."),
@@ -75,7 +89,8 @@ LangOption = Annotated[
 DeptOption = Annotated[
     str | None,
     typer.Option("--dept", metavar="NAME",
-                 help="Only what this department (spelled as in the plan, e.g. 市工商局) is responsible for."),
+                 help="Only what this department is responsible for: its name in the plan (市工商局), in English, "
+                      "or today's (市市场监管局)."),
 ]
 AsOfOption = Annotated[
     date | None,
@@ -93,7 +108,8 @@ RegionOption = Annotated[
 ]
 TargetArgument = Annotated[str, typer.Argument(metavar="TARGET_ID",
                                                help="A target id from targets.yaml, e.g. "
-                                                    "invention_patents_per_10k_2020.")]
+                                                    "invention_patents_per_10k_2020, or its indicator's name "
+                                                    "(see cqip targets).")]
 
 
 def as_of(day: date | None, year: int | None) -> date:
@@ -134,6 +150,16 @@ def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,
     return scoped(dataset, work, region=region, dept=dept, target_id=target_id)
 
 
+def load_for(ctx: typer.Context, dept: str | None,
+             region: str | None) -> tuple[Dataset, Dept | None, Work | None]:
+    """`load`, the department `--dept` stands for (for the title), and the work items (their names)."""
+    from cqip.verdicts.scope import department, scoped
+
+    dataset, work = load_all(ctx)
+    found = department(work, dept) if dept is not None else None
+    return scoped(dataset, work, region=region, dept=dept), found, work
+
+
 def chosen(fmt: str | None) -> Format:
     """An explicit --format, else a table for a person at a terminal and plain text for pipes and cron."""
     if fmt is not None:
@@ -156,11 +182,14 @@ def console() -> Console:
     return Console(width=None if sys.stdout.isatty() and "COLUMNS" not in os.environ else width(), soft_wrap=False)
 
 
-def output(fmt: str | None, documents: Sequence[Document], data: Any = None, fields: Sequence[str] = (),
-           path: Path | None = None) -> None:
+def output(fmt: str | None, documents: Sequence[Document], data: Any = None, path: Path | None = None) -> None:
     """The view in the chosen format, on stdout or written atomically to `path` (a file is not a
-    terminal: there the default, and a table, become plain text)."""
+    terminal: there the default, and a table, become plain text). A workbook only goes to a file."""
     chosen_format = chosen(fmt) if path is None else Format(fmt or Format.TEXT)
+    if chosen_format is Format.XLSX and path is None:
+        from cqip.data.problems import UsageError
+
+        raise UsageError("--format xlsx writes a workbook, not text: add --output FILE.xlsx")
     if chosen_format is Format.TABLE and path is None:
         from cqip.render.terminal import show
 
@@ -170,26 +199,28 @@ def output(fmt: str | None, documents: Sequence[Document], data: Any = None, fie
         return
     from cqip.render.formats import render
 
-    text = render(Format.TEXT if chosen_format is Format.TABLE else chosen_format, documents, data, fields, width())
+    rendered = render(Format.TEXT if chosen_format is Format.TABLE else chosen_format, documents, data, width())
     if path is None:
-        sys.stdout.write(text)
+        assert isinstance(rendered, str)
+        sys.stdout.write(rendered)
         return
     from cqip.store.output import write_output
 
-    write_output(path, text.encode("utf-8"))
+    write_output(path, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
 
 
 def targets_command(ctx: typer.Context, view: TargetsView, what: str, fmt: str | None, day: date | None,
-                    year: int | None, lang: str, dept: str | None, region: str | None) -> None:
+                    year: int | None, lang: str, dept: str | None, region: str | None, path: Path | None) -> None:
     """`status` and `gap`: every target evaluated and laid out by `view` under the title `what` (JSON and CSV:
     the records by id)."""
     from cqip.verdicts.evaluation import evaluate_all
     from cqip.verdicts.regions import titled
-    from cqip.views.records import FIELDS, sorted_records
-    from cqip.views.targets import title
+    from cqip.views.records import sorted_records
+    from cqip.views.targets import title, with_dept
 
-    dataset = load(ctx, dept, region)
+    dataset, found, _ = load_for(ctx, dept, region)
     when = as_of(day, year)
     evaluations = evaluate_all(dataset, when)
-    heading = title(titled(dataset.catalog.plan.id, dataset.region), what, when.isoformat(), lang)
-    output(fmt, [view(evaluations, dataset.catalog, heading, lang)], sorted_records(evaluations, when), FIELDS)
+    heading = with_dept(title(titled(dataset.catalog.plan.id, dataset.region), what, when.isoformat(), lang), found,
+                        lang)
+    output(fmt, [view(evaluations, dataset.catalog, heading, lang)], sorted_records(evaluations, when), path)

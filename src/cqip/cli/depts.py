@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from cqip.cli.common import AsOfOption, LangOption, TableFormats, YearOption, as_of, load_all, output
+from cqip.cli.common import AsOfOption, LangOption, OutputOption, TableFormats, YearOption, as_of, load_all, output
 from cqip.views.words import Lang
 
 
 def depts(ctx: typer.Context, format: TableFormats = None, as_of_day: AsOfOption = None, year: YearOption = None,
-          lang: LangOption = Lang.ZH) -> None:
+          lang: LangOption = Lang.ZH, output_file: OutputOption = None) -> None:
     """One row per department: items led, items shared, items done, targets owned, off track, missed."""
     from cqip.verdicts.evaluation import evaluate_all
     from cqip.verdicts.scope import need_work, scoped
@@ -21,4 +21,4 @@ def depts(ctx: typer.Context, format: TableFormats = None, as_of_day: AsOfOption
     evaluations = evaluate_all(scoped(dataset, work), when)
     records = view.dept_records(work, evaluations, when)
     doc = view.document(records, view.unowned(evaluations), len(evaluations), view.title(work.book, when, lang), lang)
-    output(format, [doc], records, view.DEPT_FIELDS)
+    output(format, [doc], records, output_file)

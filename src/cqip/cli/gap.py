@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from cqip.cli.common import AsOfOption, DeptOption, LangOption, RegionOption, TableFormats, YearOption, targets_command
+from cqip.cli import common
 from cqip.views.words import Lang
 
 
-def gap(ctx: typer.Context, year: YearOption = None, as_of_day: AsOfOption = None, format: TableFormats = None,
-        lang: LangOption = Lang.ZH, dept: DeptOption = None, region: RegionOption = None) -> None:
+def gap(ctx: typer.Context, year: common.YearOption = None, as_of_day: common.AsOfOption = None,
+        format: common.TableFormats = None, lang: common.LangOption = Lang.ZH, dept: common.DeptOption = None,
+        region: common.RegionOption = None, output_file: common.OutputOption = None) -> None:
     """Targets sorted by how far behind the expected path they are, with the gaps to path and target."""
     from cqip.views.gap import document
 
-    targets_command(ctx, document, "title.gap", format, as_of_day, year, lang, dept, region)
+    common.targets_command(ctx, document, "title.gap", format, as_of_day, year, lang, dept, region, output_file)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,18 +12,20 @@ from cqip.cli.common import (
     AsOfOption,
     DeptOption,
     LangOption,
+    OutputOption,
     RegionOption,
     ReportFormats,
     YearOption,
     as_of,
     chosen,
     data_dir,
-    load,
+    load_for,
     output,
     parse_date,
 )
-from cqip.data.problems import ExitStatus, UsageError
+from cqip.data.problems import ExitStatus
 from cqip.render.formats import Format
+from cqip.views.document import Document
 from cqip.views.words import Lang
 
 
@@ -41,9 +42,7 @@ def report(
         "--since", parser=parse_date, metavar="YYYY-MM-DD",
         help="Compare with the data as it stood on this day (default: 7 days before --as-of).")] = None,
     format: ReportFormats = None,
-    output_file: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE",
-        help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact).")] = None,
+    output_file: OutputOption = None,
     fail_on: Annotated[FailOn | None, typer.Option(
         "--fail-on", help="Exit 1 when some target is at or below this status (off_track includes missed).")] = None,
     stale_months: Annotated[int, typer.Option(
@@ -56,30 +55,20 @@ def report(
     from cqip.verdicts.evaluation import Status
     from cqip.verdicts.scope import check_since
     from cqip.views import report as view
-    from cqip.views.records import FIELDS, sorted_records
-
     when = as_of(as_of_day, year)
     before = since or when - timedelta(days=7)
     check_since(before, when)
     fmt = chosen(format) if output_file is None else Format(format or Format.TEXT)
-    if output_file is not None:
-        from cqip.store.output import check_output
-
-        check_output(output_file)
+    dataset, found, work = load_for(ctx, dept, region)
+    built = view.build_report(dataset, str(data_dir(ctx)), when, before, stale_months, found)
+    documents: tuple[Document, ...] = (view.document(built, lang),)
     if fmt is Format.HTML:
-        _need_matplotlib()
-    dataset = load(ctx, dept, region)
-    built = view.build_report(dataset, str(data_dir(ctx)), when, before, stale_months)
-    documents = view.page(built, dataset.catalog, lang) if fmt is Format.HTML else (view.document(built, lang),)
-    data = view.report_record(built) if fmt is Format.JSON else sorted_records(built.evaluations, when)
-    output(fmt.value, documents, data, FIELDS, output_file)
+        departments = {d.name: d.en for d in work.book.departments.values()} if work else {}
+        documents = view.page(built, dataset.catalog, lang, departments)
+    elif fmt in (Format.CSV, Format.XLSX):  # a spreadsheet lists every target; a workbook also has the report's tables
+        targets = view.targets_document(built, dataset.catalog, lang)
+        documents = (*documents, targets) if fmt is Format.XLSX else (targets,)
+    output(fmt.value, documents, view.report_record(built) if fmt is Format.JSON else None, output_file)
     if fail_on is not None and view.fails(built.evaluations, Status(fail_on.value)):
         raise typer.Exit(ExitStatus.FAILING)
 
-
-def _need_matplotlib() -> None:
-    """The charts need the optional extra; say how to get it before any work is done."""
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
-        raise UsageError("--format html needs matplotlib: pip install 'cqip[html]'") from None

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import AsOfOption, DeptOption, LangOption, TableFormats, YearOption, as_of, load_all, output
+from cqip.cli.common import (
+    AsOfOption,
+    DeptOption,
+    LangOption,
+    OutputOption,
+    TableFormats,
+    YearOption,
+    as_of,
+    load_all,
+    output,
+)
 from cqip.views.words import Lang
 
 
@@ -34,17 +44,18 @@ def tasks(
     as_of_day: AsOfOption = None,
     year: YearOption = None,
     lang: LangOption = Lang.ZH,
+    output_file: OutputOption = None,
 ) -> None:
     """Work items of the plan's annex with their latest status, date and evidence, and a count per status."""
     from cqip.data.tasks_file import TaskStatus
     from cqip.verdicts.scope import check_task_filter, need_work
     from cqip.views import tasks as view
 
-    _, found = load_all(ctx)
-    work = need_work(found)
-    check_task_filter(work, area=area, dept=dept, lead_only=lead_only)
+    _, loaded = load_all(ctx)
+    work = need_work(loaded)
+    found = check_task_filter(work, area=area, dept=dept, lead_only=lead_only)
     when = as_of(as_of_day, year)
-    records = view.task_records(work, when, view.TaskFilter(area, dept, TaskStatus(status.value) if status else None,
-                                                          lead_only))
-    heading = view.title(work.book, when, dept, lang)
-    output(format, [view.document(records, work.book, heading, lang)], records, view.TASK_FIELDS)
+    records = view.task_records(work, when, view.TaskFilter(area, found.names if found else None,
+                                                          TaskStatus(status.value) if status else None, lead_only))
+    heading = view.title(work.book, when, found, lang)
+    output(format, [view.document(records, work.book, heading, lang)], records, output_file)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from cqip.data.actuals_file import check_duplicates, parse_actuals
+from cqip.data.consistency import compound_baselines, recorded_after
 from cqip.data.encoding import decode
 from cqip.data.models import Catalog, Dataset
 from cqip.data.problems import DataError, Problem
@@ -32,11 +34,13 @@ def load_catalog(targets: Source, departments: Collection[str] | None = None) ->
     return parse_catalog(_text(targets), targets.name, departments)
 
 
-def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None) -> Dataset:
+def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collection[str] | None = None,
+                 today: date | None = None) -> Dataset:
     """Everything checked together; raises DataError listing every problem in every file.
 
     A broken targets.yaml does not hide the actuals' own mistakes: their rows are still checked
-    for everything that does not need the catalog, so one run lists all problems.
+    for everything that does not need the catalog, so one run lists all problems. `today`, when
+    given, refuses `recorded` dates after it.
     """
     catalog: Catalog | None = None
     problems: list[Problem] = []
@@ -49,6 +53,9 @@ def load_dataset(targets: Source, actuals: Sequence[Source], departments: Collec
     except DataError as exc:
         raise DataError(problems + exc.problems) from None
     if catalog is None:
+        raise DataError(problems)
+    problems = [*compound_baselines(catalog, everything), *(recorded_after(everything, today) if today else ())]
+    if problems:
         raise DataError(problems)
     return Dataset.build(catalog, kept, left_over(everything, kept))
 
@@ -64,25 +71,27 @@ def left_over(everything: list[T], kept: list[T]) -> tuple[T, ...]:
     return tuple(item for item in everything if id(item) not in ids)
 
 
-def load_work(tasks: Source, statuses: Sequence[Source]) -> Work:
+def load_work(tasks: Source, statuses: Sequence[Source], today: date | None = None) -> Work:
     """tasks.yaml and every task_status file; raises DataError listing every problem."""
     book = parse_tasks(_text(tasks), tasks.name)
-    kept, _ = _parse_all(statuses, lambda text, name: parse_task_status(text, name, book), check_reports)
+    kept, everything = _parse_all(statuses, lambda text, name: parse_task_status(text, name, book), check_reports)
+    if today is not None and (problems := list(recorded_after(everything, today))):
+        raise DataError(problems)
     return Work(book, tuple(kept))
 
 
 def load_all(targets: Source, actuals: Sequence[Source], tasks: Source | None,
-             statuses: Sequence[Source]) -> tuple[Dataset, Work | None]:
+             statuses: Sequence[Source], today: date | None = None) -> tuple[Dataset, Work | None]:
     """The whole data directory; target owners are checked against tasks.yaml's departments."""
     problems: list[Problem] = []
     work = None
     if tasks is not None:
         try:
-            work = load_work(tasks, statuses)
+            work = load_work(tasks, statuses, today)
         except DataError as exc:
             problems.extend(exc.problems)
     try:
-        dataset = load_dataset(targets, actuals, work.book.departments if work else None)
+        dataset = load_dataset(targets, actuals, work.book.departments if work else None, today)
     except DataError as exc:
         raise DataError(problems + exc.problems) from None
     if problems:

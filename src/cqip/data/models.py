@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, NamedTuple
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from cqip.data.numbers import figure_problem
+from cqip.data.numbers import MAX_FIGURE, figure_problem
 from cqip.data.periods import Period
 
 CITY = "全市"  # the region of an observation or target that names none: the whole city
+RANK_UNIT = "位"  # the unit of a published rank (第10位): an observation that is a place, not a figure
 RegionName = Annotated[str, Field(min_length=1, max_length=80)]
 SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
@@ -33,7 +34,9 @@ def _figure(value: float) -> float:
     return value
 
 
-Figure = Annotated[float, AfterValidator(_figure)]  # a target's value or baseline: see `numbers.figure_problem`
+# A figure a plan can state: finite, 0 or within the magnitudes every figure of the data keeps (a
+# quadrillion 件 or 元 is a typo, not a target): see `numbers.figure_problem`.
+Figure = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE), AfterValidator(_figure)]
 
 
 class Measure(StrEnum):
@@ -48,6 +51,7 @@ class Kind(StrEnum):
     MULTIPLE = "multiple"
     GROWTH = "growth"
     INCREASE = "increase"
+    RANK = "rank"  # the plan's region's place among a group of regions (全国中上水平、西部前列)
 
 
 class Direction(StrEnum):
@@ -66,6 +70,7 @@ class Plan(_Strict):
     issued: date | None = None
     baseline_year: Year
     deadline: Year
+    region: RegionName | None = None  # the province-level region the plan is about, as `groups:` name it (重庆)
 
 
 class Section(_Strict):
@@ -93,19 +98,26 @@ class Target(_Strict):
     value: Figure | None = None
     approx: Annotated[float, Field(gt=0, lt=1)] | None = None
     direction: Direction = Direction.HIGHER
-    factor: Annotated[float, Field(gt=0, le=MAX_FACTOR)] | None = None
-    rate: Annotated[float, Field(gt=-1)] | None = None
+    factor: Annotated[float, Field(gt=0, le=MAX_FACTOR, allow_inf_nan=False)] | None = None
+    rate: Annotated[float, Field(gt=-1, le=100, allow_inf_nan=False)] | None = None
+    # 大幅增长 read as a rise of at least this fraction over the baseline (0.2 = +20 %): the analyst's reading
+    min_change: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = None
     window: tuple[Year, Year] | None = None
     baseline_year: Year | None = None
     baseline_value: Figure | None = None
     baseline_source: str | None = None
     deadline: Year | None = None
     note: str | None = None
+    scope: str | None = None  # the 口径 that decides the target; default: that of its most recent observation
+    path: Literal["linear", "compound"] | None = None  # default by kind (see verdicts.paths)
     # Responsible departments, spelled as in the plan's annex (tasks.yaml); empty = no identifiable owner.
     owners: tuple[str, ...] = ()
     # Regions (see `regions`): a target only for `region`, or per-region values overriding `value`.
     region: RegionName | None = None
     regions: dict[RegionName, Figure] = Field(default_factory=dict)
+    # Rank targets: the group (`groups:`) ranked within, and the worst place that still meets the target.
+    among: RegionName | None = None
+    max_rank: Annotated[int, Field(ge=1)] | None = None
 
     @property
     def start(self) -> int:
@@ -121,19 +133,33 @@ class Target(_Strict):
 
 # Which optional keys each kind needs (True) or forbids (False); unlisted keys are free.
 KIND_FIELDS: dict[Kind, dict[str, bool]] = {
-    Kind.LEVEL: {"value": True, "factor": False, "rate": False, "window": False},
-    Kind.ANNUAL: {"value": True, "factor": False, "rate": False, "window": False, "approx": False},
-    Kind.CUMULATIVE: {"value": True, "factor": False, "rate": False, "window": True, "approx": False},
-    Kind.MULTIPLE: {"value": False, "factor": True, "rate": False, "window": False, "approx": False},
-    Kind.GROWTH: {"value": False, "factor": False, "rate": True, "window": False, "approx": False},
-    Kind.INCREASE: {"value": False, "factor": False, "rate": False, "window": False, "approx": False},
+    Kind.LEVEL: {"value": True, "factor": False, "rate": False, "window": False, "min_change": False},
+    Kind.ANNUAL: {"value": True, "factor": False, "rate": False, "window": False, "approx": False, "min_change": False},
+    Kind.CUMULATIVE: {"value": True, "factor": False, "rate": False, "window": True, "approx": False,
+                      "min_change": False, "path": False},
+    Kind.MULTIPLE: {"value": False, "factor": True, "rate": False, "window": False, "approx": False,
+                    "min_change": False},
+    Kind.GROWTH: {"value": False, "factor": False, "rate": True, "window": False, "approx": False, "min_change": False},
+    Kind.INCREASE: {"value": False, "factor": False, "rate": False, "window": False, "approx": False,
+                    "min_change": True},
+    Kind.RANK: {"value": False, "factor": False, "rate": False, "window": False, "approx": False,
+                "baseline_value": False, "among": True, "max_rank": True, "min_change": False, "path": False},
 }
 FLOW_ONLY = {Kind.ANNUAL, Kind.CUMULATIVE}
+
+
+class Group(_Strict):
+    """A named set of regions a rank is taken among (全国: the 31 mainland provinces; 西部: the 12 western ones)."""
+
+    name: RegionName
+    en: Annotated[str, Field(min_length=1)]
+    members: Annotated[list[RegionName], Field(min_length=1)]
 
 
 class TargetsFile(_Strict):
     plan: Plan
     regions: list[RegionName] | None = None  # when given, every region name used must be one of these
+    groups: list[Group] = Field(default_factory=list)
     sections: list[Section]
     indicators: list[Indicator]
     targets: list[Target]
@@ -148,6 +174,7 @@ class Catalog:
     indicators: dict[str, Indicator]
     targets: list[Target]
     regions: tuple[str, ...] | None = None  # the optional registry of region names, 全市 first
+    groups: dict[str, Group] = field(default_factory=dict)
 
     @cached_property
     def region_names(self) -> frozenset[str] | None:

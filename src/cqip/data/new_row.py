@@ -18,6 +18,7 @@ from cqip.data.actuals_file import COLUMNS, observation
 from cqip.data.csv_reader import Row, check_characters, read_header
 from cqip.data.encoding import decode_with_codec
 from cqip.data.models import Catalog, Observation
+from cqip.data.names import indicator_id
 from cqip.data.problems import DataError, Problem
 
 COMMAND_LINE = "cqip add"  # the "file" of a problem with the arguments themselves
@@ -49,6 +50,7 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
     it revises must go to that row's file: within one file, the later line wins (`revisions`).
     """
     row = {name: value.strip() for name, value in cells.items()} | {"recorded": today.isoformat()}
+    row["indicator"] = indicator_id(catalog, row.get("indicator", ""))  # PCT国际专利申请量 → pct_applications
     parsed = Row(COMMAND_LINE, 0, row)
     check_characters(parsed)
     new = observation(parsed, catalog)

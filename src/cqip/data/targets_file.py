@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterator
 
+from cqip.data.groups import check_groups, registry
 from cqip.data.models import (
     CITY,
     FLOW_ONLY,
@@ -30,8 +31,14 @@ def parse_catalog(text: str, filename: str, departments: Collection[str] | None 
         sections={s.id: s for s in parsed.sections},
         indicators={i.id: i for i in parsed.indicators},
         targets=[_with_plan_defaults(t, parsed.plan) for t in parsed.targets],
-        regions=None if parsed.regions is None else (CITY, *parsed.regions),
+        regions=registry(parsed),
+        groups={group.name: group for group in parsed.groups},
     )
+
+
+REQUIRED_HINT = {
+    "min_change": " (the rise over the baseline that counts as 大幅增长, e.g. 0.2 for +20 %)",
+}
 
 
 def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> Iterator[tuple[KeyPath, str]]:
@@ -51,7 +58,7 @@ def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> It
         for key, required in KIND_FIELDS[target.kind].items():
             present = getattr(target, key) is not None
             if required and not present:
-                yield (*path, key), f"required for kind {target.kind}"
+                yield (*path, key), f"required for kind {target.kind}{REQUIRED_HINT.get(key, '')}"
             elif present and not required:
                 yield (*path, key), f"not allowed for kind {target.kind}"
         deadline = target.deadline or parsed.plan.deadline
@@ -71,6 +78,7 @@ def _cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> It
         yield from _check_regions(path, target, parsed.regions)
     if parsed.regions is not None:
         yield from check_names(("regions",), parsed.regions, set(parsed.regions), "region")
+    yield from check_groups(parsed)
 
 
 def _check_regions(path: KeyPath, target: Target, registry: list[str] | None) -> Iterator[tuple[KeyPath, str]]:

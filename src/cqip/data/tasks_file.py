@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from cqip.data.models import _Strict
-from cqip.data.names import suggest
+from cqip.data.names import Named, resolve, suggest
 from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_model
 
 Name = Annotated[str, Field(min_length=1)]
@@ -44,10 +44,28 @@ class Area(_Strict):
     en: Name
 
 
+class Successor(_Strict):
+    """Who does a department's job today, with the evidence (see the comment in tasks.yaml)."""
+
+    name: Name
+    en: Name
+    since: Annotated[str, Field(pattern=r"^\d{4}(-\d{2}){0,2}$")] | None = None
+    source: Name
+    evidence: Literal["A", "B", "C"]
+    note: str | None = None
+
+
 class Department(_Strict):
     name: Name
     en: Name
     collective: bool = False  # a group the plan names without listing its members (item 22)
+    successor: Successor | None = None  # set when the department was renamed, merged or replaced since 2016
+
+    @property
+    def named(self) -> Named:
+        """Found by its name in the plan, its English name, or its successor's names."""
+        later = (self.successor.name, self.successor.en) if self.successor else ()
+        return Named(self.name, (self.en, *later))
 
 
 class Task(_Strict):
@@ -78,11 +96,16 @@ class TaskBook:
     departments: dict[str, Department]
     tasks: dict[int, Task]
 
+    def departments_called(self, name: str) -> list[str]:
+        """The plan's departments `name` stands for: one by its plan or English name, every predecessor
+        by a successor's name (`市市场监管局` → 市工商局; `市经济信息委` → itself and 市中小企业局)."""
+        return resolve(name, (d.named for d in self.departments.values()))
+
     def unknown_department(self, name: str) -> str | None:
-        """A message for a name that is not one of the plan's departments, else None."""
-        if name in self.departments:
+        """A message for a name that is no department of the plan nor a successor's, else None."""
+        if self.departments_called(name):
             return None
-        return f"unknown department {name!r}{suggest(name, self.departments)}"
+        return f"unknown department {name!r}{suggest(name, (d.named for d in self.departments.values()))}"
 
     def unknown_area(self, area: str) -> str | None:
         if area in self.areas:

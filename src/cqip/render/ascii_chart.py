@@ -69,11 +69,12 @@ def draw(chart: Chart, *, width: int, height: int = 12) -> list[Line]:
     y_lo, y_hi = min(ys), max(ys)
     if y_lo == y_hi:
         y_lo, y_hi = y_lo - (abs(y_lo) * 0.1 or 1), y_hi + (abs(y_hi) * 0.1 or 1)
-    labels = {0: number(y_hi), (height - 1) // 2: number((y_lo + y_hi) / 2), height - 1: number(y_lo)}
+    top, bottom = (y_lo, y_hi) if chart.lines.inverted else (y_hi, y_lo)  # ranks: 1st at the top
+    labels = {0: number(top), (height - 1) // 2: number((y_lo + y_hi) / 2), height - 1: number(bottom)}
     gutter = max(len(text) for text in labels.values())
     x_lo, x_hi = math.floor(min(xs)), max(math.ceil(max(xs)), math.floor(min(xs)) + 1)
     xscale = _Scale(x_lo, x_hi, max(2, width - gutter - 2))
-    yscale = _Scale(y_hi, y_lo, height)  # row 0 is the top
+    yscale = _Scale(top, bottom, height)  # row 0 is the top
     grid: list[list[Segment]] = [[(" ", "")] * xscale.cells for _ in range(height)]
 
     if marker is not None:

@@ -1,29 +1,51 @@
-"""CSV for spreadsheets: the JSON fields as columns, one row per record, safe to open in Excel.
+"""CSV for people with a spreadsheet: the tables of the document, in its language and its order.
 
-UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake). Text cells that a
-spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR at the start) get a leading
-apostrophe; numbers are written as numbers, so −3.5 stays a negative number.
+The same sheets as xlsx (`sheets`): the headers and words of `--lang`, rows in the order the text
+shows them (plan order; gap worst first), numbers as numbers. Scripts use `--format json`, whose
+keys and codes do not change. UTF-8 with a byte-order mark (without it Excel reads Chinese as
+mojibake). Text cells that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR at
+the start) get a leading apostrophe; numbers are written as numbers, so −3.5 stays a negative
+number. Several tables (rare) follow one another, a blank line between them.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 from typing import Any
+
+from cqip.render.sheets import Entry, sheets
+from cqip.views.document import Document
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def dumps(records: list[dict[str, Any]], fields: Sequence[str]) -> str:
-    """`fields` is the header and column order (records.FIELDS for targets, TASK_FIELDS for work items…)."""
+def dumps(documents: list[Document]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    tables = [s for s in sheets(documents) if not s.prose]
+    for i, sheet in enumerate(tables):
+        if i:
+            writer.writerow([])
+        writer.writerow(sheet.header)
+        writer.writerows([_shown(entry) for entry in row] for row in sheet.rows)
+    return BOM + buffer.getvalue()
+
+
+def records(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
+    """Flat records as CSV, one column per field (the HTML page's downloads), safe for a spreadsheet."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(fields)
-    for record in records:
-        writer.writerow([cell(record[key]) for key in fields])
+    writer.writerows([cell(row[key]) for key in fields] for row in rows)
     return BOM + buffer.getvalue()
+
+
+def _shown(entry: Entry) -> str:
+    if entry.percent and isinstance(entry.value, int | float):
+        return f"{entry.value:.2%}"  # 141.25%: Excel and WPS read it as the number 1.4125
+    return cell(entry.value)
 
 
 def cell(value: Any) -> str:

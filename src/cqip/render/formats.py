@@ -1,7 +1,8 @@
 """The output formats, and the one place that turns a command's view into the chosen one.
 
-People get a Document laid out (terminal, text, Markdown, HTML); machines get the records
-(JSON, CSV), whose keys and codes do not change with the language.
+People get a Document laid out (terminal, text, Markdown, HTML) or its tables as a spreadsheet
+(CSV, xlsx) in their language; machines get the records (JSON), whose keys and codes do not change
+with the language.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ class Format(StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+    XLSX = "xlsx"  # a workbook: only ever written to --output
 
 
-def render(fmt: Format, documents: Sequence[Document], data: Any, fields: Sequence[str] = (), width: int = 100) -> str:
+def render(fmt: Format, documents: Sequence[Document], data: Any, width: int = 100) -> str | bytes:
     """Everything but TABLE, which prints straight to a console (`terminal.show`)."""
     if fmt is Format.JSON:
         from cqip.render.json_data import dumps
@@ -32,7 +34,11 @@ def render(fmt: Format, documents: Sequence[Document], data: Any, fields: Sequen
     if fmt is Format.CSV:
         from cqip.render.csv_sheet import dumps as csv_dumps
 
-        return csv_dumps(data, fields)
+        return csv_dumps(list(documents))
+    if fmt is Format.XLSX:
+        from cqip.render.xlsx_book import dumps as xlsx_dumps
+
+        return xlsx_dumps(list(documents))
     if fmt is Format.HTML:
         from cqip.render.html_page import render as html
 

@@ -16,12 +16,10 @@ def render(doc: Document) -> str:
         if block.lines:
             out += [f"- {_escape(text)}" for line in block.lines for text in _text(line).split("\n")] + [""]
         if block.table is not None:
-            columns = block.table.columns
-            out += [_row([c.header for c in columns]),
-                    "|" + "|".join("---:" if c.numeric else "---" for c in columns) + "|",
-                    *(_row([c.text for c in row]) for row in block.table.rows), ""]
-        if block.items:
-            out += [", ".join(f"`{item}`" for item in block.items), ""]
+            table = block.table.for_reading().shown()
+            out += [_row([c.header for c in table.columns]),
+                    "|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|",
+                    *(_row([c.text for c in row]) for row in table.rows), ""]
         for chart in block.charts:
             out += ["```text", *("".join(t for t, _ in line).rstrip() for line in draw(chart, width=CHART_WIDTH)),
                     "```", ""]

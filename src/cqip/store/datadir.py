@@ -16,6 +16,7 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from cqip.data import actuals_file, yaml_reader
@@ -43,7 +44,7 @@ def load_directory(data_dir: Path) -> tuple[Dataset, Work | None]:
     targets, actuals = read_sources(data_dir)
     tasks, statuses = read_task_sources(data_dir)
     with _no_gc():
-        return load_all(targets, actuals, tasks, statuses)
+        return load_all(targets, actuals, tasks, statuses, date.today())
 
 
 @contextmanager

@@ -7,7 +7,7 @@ evaluate twice and say which targets moved and which figures are new, instead of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from cqip.data.actuals_file import check_duplicates
@@ -26,11 +26,17 @@ class StatusChange:
 def as_it_stood(dataset: Dataset, day: date) -> Dataset:
     """Only the rows recorded by `day`; a revision recorded later gives way to the row it replaced.
 
-    The evaluation itself ignores periods after its as-of date, so periods need no filter here.
+    The evaluation itself ignores periods after its as-of date, so periods need no filter here. Like
+    the view it rebuilds, the result holds one region's rows; it also indexes the rows of the peers a
+    rank target ranks the plan's region among (`groups:`).
     """
-    rows = [o for o in (*dataset.observations, *dataset.superseded) if o.recorded is None or o.recorded <= day]
+    wanted = {dataset.region, *(m for group in dataset.catalog.groups.values() for m in group.members)}
+    every = [o for (_, region), rows in dataset.by_series.items() if region in wanted for o in rows]
+    rows = [o for o in (*every, *dataset.superseded) if o.recorded is None or o.recorded <= day]
     kept, _ = check_duplicates(sorted(rows, key=lambda o: (o.file, o.line)))  # the full data passed these checks
-    return Dataset.build(dataset.catalog, kept, left_over(rows, kept), dataset.region)
+    built = Dataset.build(dataset.catalog, kept, left_over(rows, kept), dataset.region)
+    return replace(built, observations=[o for o in kept if o.region == dataset.region],
+                   superseded=tuple(o for o in built.superseded if o.region == dataset.region))
 
 
 def recorded_between(dataset: Dataset, after: date, until: date) -> list[Observation]:

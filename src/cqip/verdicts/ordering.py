@@ -16,9 +16,10 @@ def by_section(evaluations: list[Evaluation], catalog: Catalog) -> list[tuple[Se
 
 
 def worst_first(evaluations: list[Evaluation]) -> list[Evaluation]:
-    """`gap` order: furthest behind the path first; targets without a measurable gap last, by severity."""
-    def key(ev: Evaluation) -> tuple[int, float, int, str]:
-        behind = ev.behind
+    """`gap` order: behind the path first, furthest first; then the rest by severity (missed, off track,
+    at risk, incomplete, no data, on track, achieved) — a target ahead of its path is no gap."""
+    def key(ev: Evaluation) -> tuple[bool, float, int, str]:
+        behind = ev.behind if ev.behind is not None and ev.behind > 0 else None
         return (behind is None, -(behind or 0.0), SEVERITY.index(ev.status), ev.target.id)
 
     return sorted(evaluations, key=key)

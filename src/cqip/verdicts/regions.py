@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from cqip.data.models import CITY, Catalog, Dataset, Target
+from cqip.data.models import CITY, Catalog, Dataset, Kind, Target
 from cqip.verdicts.evaluation import SEVERITY, Evaluation, evaluate
 
 
@@ -27,9 +27,10 @@ class Ranked:
 
 
 def for_region(target: Target, region: str) -> Target | None:
-    """The target as it applies to `region`, or None when it is set for another region only."""
+    """The target as it applies to `region`, or None when it is set for another region only (a rank
+    target is the plan's region's place: the whole city's)."""
     home = target.region or CITY
-    if target.region is not None and region != home:
+    if (target.region is not None or target.kind is Kind.RANK) and region != home:
         return None
     update: dict[str, object] = {}
     if region in target.regions:
@@ -59,13 +60,16 @@ def titled(plan_id: str, region: str) -> str:
 
 
 def compare(dataset: Dataset, target: Target, as_of: date) -> list[Ranked]:
-    """Every region with data for the target's indicator or a value of its own, best first.
+    """Every region with data for the target's indicator or a value of its own, best first; the members of
+    `groups:` are the plan's peers (provinces), not its regions, and are left out.
 
     Best = highest achievement (完成率; regions without one last), then the better status, then
     the region's name, so that the order is stable.
     """
     indicator = dataset.catalog.indicators[target.indicator]
-    places = {region for ind, region in dataset.by_series if ind == target.indicator} | set(target.regions)
+    peers = {member for group in dataset.catalog.groups.values() for member in group.members}
+    places = {region for ind, region in dataset.by_series if ind == target.indicator and region not in peers}
+    places |= set(target.regions)
     places |= {target.region} if target.region else set()
     verdicts = [(region, evaluate(resolved, indicator, dataset.by_series.get((target.indicator, region), []), as_of))
                 for region in places if (resolved := for_region(target, region)) is not None]

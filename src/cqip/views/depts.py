@@ -17,7 +17,7 @@ Record = dict[str, Any]
 # Documented in the README; keep the order stable.
 DEPT_FIELDS = (
     "department", "department_en", "collective", "items_led", "items_shared", "items_done", "targets_owned",
-    "targets_off_track", "targets_missed",
+    "targets_off_track", "targets_missed", "successor", "successor_en",
 )
 # The count columns, in the order every table shows them, with their column words.
 COUNTS = (("items_led", "led"), ("items_shared", "shared"), ("items_done", "done"), ("targets_owned", "owned"),
@@ -42,6 +42,8 @@ def dept_records(work: Work, evaluations: list[Evaluation], as_of: date) -> list
             "targets_owned": len(owned),
             "targets_off_track": sum(1 for ev in owned if ev.status is Status.OFF_TRACK),
             "targets_missed": sum(1 for ev in owned if ev.status is Status.MISSED),
+            "successor": dept.successor.name if dept.successor else None,
+            "successor_en": dept.successor.en if dept.successor else None,
         })
     return records
 
@@ -62,16 +64,23 @@ def name(record: Record, lang: str) -> str:
     return str(record["department"] if lang == "zh" else record["department_en"])
 
 
+def name_today(record: Record, lang: str) -> str:
+    """`市工商局 → 市市场监管局`: the plan's name and, when it has changed, today's."""
+    later = record["successor"] if lang == "zh" else record["successor_en"]
+    return f"{name(record, lang)} → {later}" if later else name(record, lang)
+
+
 def document(records: list[Record], orphans: list[str], targets: int, title: str, lang: str) -> Document:
     """One table of departments; `orphans` are the ids of the targets (of `targets`) nobody owns."""
     columns = (column("department", lang), *(column(key, lang, numeric=True) for _, key in COUNTS))
-    rows = tuple((cell(name(r, lang)), *(cell(str(r[field]), _style(key, r[field]), r[field]) for field, key in COUNTS))
-                 for r in records)
+    rows = tuple((cell(name_today(r, lang)),
+                  *(cell(str(r[field]), _style(key, r[field]), r[field]) for field, key in COUNTS)) for r in records)
     notes = tuple(word("line.collective", lang, name=name(r, lang)) for r in records if r["collective"])
     unowned = word("line.unowned", lang, n=targets, k=len(orphans))
     if orphans:
         unowned += ("：" if lang == "zh" else ": ") + ", ".join(orphans)
-    return Document(title, (Block(table=Table(columns, rows)), *footer(notes, unowned, lang)), lang)
+    return Document(title, (Block(table=Table(columns, rows)), *footer(notes, unowned, lang)), lang,
+                    name=word("title.depts", lang))
 
 
 def _style(key: str, count: int) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from cqip.data.models import Observation
 from cqip.data.numbers import exact
 from cqip.views.document import Cell, Table, cell
+from cqip.views.formatting import at_least
 from cqip.views.targets import column
 from cqip.views.words import word
 
@@ -18,11 +19,16 @@ from cqip.views.words import word
 def observation_table(observations: Sequence[Observation], revisions: Sequence[Observation], lang: str) -> Table:
     rows: list[tuple[Cell, ...]] = []
     for o in observations:
-        rows.append((cell(str(o.period)), cell(exact(o.value), value=o.value), _details(o, "", "", lang)))
+        rows.append((cell(str(o.period)), cell(_figure(o), value=o.value), cell(o.scope), _details(o, "", "", lang)))
         for old in (r for r in revisions if r.indicator == o.indicator and r.period == o.period):
-            rows.append((cell("", "dim"), cell(exact(old.value), "dim", old.value),
+            rows.append((cell("", "dim"), cell(_figure(old), "dim", old.value), cell(old.scope, "dim"),
                          _details(old, word("line.revised", lang), "dim", lang)))
-    return Table((column("period", lang), column("value", lang, numeric=True), column("where", lang)), tuple(rows))
+    return Table((column("period", lang), column("value", lang, numeric=True), column("scope", lang, drop=1),
+                  column("where", lang)), tuple(rows))
+
+
+def _figure(o: Observation) -> str:
+    return at_least(exact(o.value), o.bound)
 
 
 def _details(o: Observation, prefix: str, style: str, lang: str) -> Cell:

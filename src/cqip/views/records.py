@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 from cqip.verdicts.evaluation import Evaluation
+from cqip.verdicts.ranking import RankEvaluation
 from cqip.verdicts.regions import Ranked
-from cqip.views.words import word
+from cqip.views.targets import missing_word
 
 # Documented in the README; keep the order stable, consumers diff these files.
 FIELDS = (
@@ -15,6 +16,8 @@ FIELDS = (
     "expected", "projected", "period", "source", "unit", "baseline_year", "baseline_value", "deadline",
     "progress", "expected_progress", "gap_to_expected", "gap_to_target", "growth_rate", "outlook_ratio",
     "achieved_in", "missing", "aspirational", "name_zh", "name_en", "clause", "as_of",
+    "scope", "bound", "required_growth", "needed_per_missing_year", "final", "latest_actual", "latest_period",
+    "field_size", "rank_value",
 )
 
 
@@ -49,12 +52,22 @@ def to_record(ev: Evaluation, as_of: date) -> dict[str, Any]:
         "growth_rate": num(ev.growth_rate),
         "outlook_ratio": num(ev.outlook_ratio),
         "achieved_in": ev.achieved_in,
-        "missing": [word(f"missing.{m.what}", "en", year=m.year) for m in ev.missing],
+        "missing": [missing_word(m, "en") for m in ev.missing],
         "aspirational": target.aspirational,
         "name_zh": indicator.zh,
         "name_en": indicator.en,
         "clause": target.clause,
         "as_of": as_of.isoformat(),
+        "scope": ev.scope,
+        "bound": ev.bound.value or None,
+        "required_growth": num(ev.required_growth),
+        "needed_per_missing_year": num(ev.needed_per_missing_year),
+        "final": ev.final,
+        "latest_actual": num(ev.newest.value) if ev.newest else None,
+        "latest_period": str(ev.newest.period) if ev.newest else None,
+        # rank targets: how many regions were ranked, and the figure that was (the actual is the rank)
+        "field_size": ev.field_size if isinstance(ev, RankEvaluation) else None,
+        "rank_value": num(ev.rank_value) if isinstance(ev, RankEvaluation) else None,
     }
 
 

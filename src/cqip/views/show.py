@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from cqip.data.models import Dataset, Direction, Indicator, Kind, Observation, Section, Target
-from cqip.verdicts.evaluation import Evaluation, Point, evaluate, known_by
+from cqip.data.models import CITY, RANK_UNIT, Dataset, Direction, Indicator, Kind, Observation, Section, Target
+from cqip.verdicts.evaluation import Evaluation, Point, evaluate_target, known_by
+from cqip.verdicts.ranking import RankEvaluation
 from cqip.views.chart_lines import TargetLines, target_lines
 from cqip.views.charts import chart
 from cqip.views.document import Block, Cell, Document, Table, cell
 from cqip.views.formatting import number
 from cqip.views.observations import observation_table
 from cqip.views.records import to_record
-from cqip.views.targets import column, status_cell
+from cqip.views.targets import column, group_name, status_cell
 from cqip.views.words import word
 
 
@@ -37,10 +38,10 @@ class Profile:
 def profile(dataset: Dataset, indicator_id: str, as_of: date) -> Profile:
     catalog = dataset.catalog
     indicator = catalog.indicators[indicator_id]
-    series = dataset.series(indicator_id)
+    series = dataset.series(indicator_id) or _home_rows(dataset, indicator_id)
     targets = []
     for target in (t for t in catalog.targets if t.indicator == indicator_id):
-        ev = evaluate(target, indicator, series, as_of)
+        ev = evaluate_target(dataset, target, as_of)
         targets.append(TargetProfile(ev, catalog.sections[target.section], target_lines(ev, series, as_of)))
     observations = known_by(series, as_of)
     replaced = sorted((o for o in dataset.superseded if o.indicator == indicator_id),
@@ -71,9 +72,11 @@ def _row(o: Observation) -> dict[str, Any]:
             "recorded": o.recorded.isoformat() if o.recorded else None, "file": o.file, "line": o.line}
 
 
-def describe(target: Target, unit: str, lang: str) -> str:
-    """What the target asks for, in one line: `8 件/万人 by 2020`, `×2 the 2015 level by 2020`."""
-    fields: dict[str, object] = {"start": target.start, "end": target.end, "unit": unit, "value": number(target.value)}
+def describe(target: Target, unit: str, lang: str, among: str = "") -> str:
+    """What the target asks for, in one line: `8 件/万人 by 2020`, `×2 the 2015 level by 2020`,
+    `rank ≤ 15 among all provinces by 2020` (`among`: the group's name)."""
+    fields: dict[str, object] = {"start": target.start, "end": target.end, "unit": unit, "value": number(target.value),
+                                 "among": among}
     if target.kind is Kind.MULTIPLE:
         text = word("ask.multiple", lang, **fields, factor=f"{target.factor:g}")
     elif target.kind is Kind.GROWTH:
@@ -84,21 +87,20 @@ def describe(target: Target, unit: str, lang: str) -> str:
         text = word(f"ask.{target.kind.value}", lang, **fields)
     if target.approx is not None:
         text += word("ask.approx", lang, approx=f"{target.approx:.0%}")
-    if target.direction is Direction.LOWER:
+    if target.direction is Direction.LOWER and target.kind is not Kind.RANK:  # a place is always lower-better
         text += word("ask.lower", lang)
     return text + (word("strive", lang) if target.aspirational else "")
 
 
 def document(shown: Profile, lang: str) -> Document:
     ind = shown.indicator
-    other = ind.en if lang == "zh" else ind.zh
     measure = word(f"measure.{ind.measure.value}", lang)
-    head: list[str | Cell] = [other, word("line.unit_measure", lang, unit=ind.unit, measure=measure)]
+    head: list[str | Cell] = [word("line.unit_measure", lang, unit=ind.unit, measure=measure)]
     if ind.definition:
         head.append(Cell(ind.definition, "dim"))
     columns = (column("target", lang), column("asks", lang), column("status", lang), column("clause", lang, drop=1))
     targets = Table(columns, tuple((cell(tp.evaluation.target.id, "bold"),
-                                    cell(describe(tp.evaluation.target, ind.unit, lang)),
+                                    cell(describe(tp.evaluation.target, ind.unit, lang, _among(tp.evaluation, lang))),
                                     status_cell(tp.evaluation, lang), cell(f"「{tp.evaluation.target.clause}」"))
                                    for tp in shown.targets))
     blocks = [Block(lines=tuple(head)),
@@ -113,7 +115,19 @@ def document(shown: Profile, lang: str) -> Document:
         blocks.append(Block(title, charts=(chart(tp.lines, title, lang),)))
     if not shown.targets and shown.observations:
         points = [Point(o.period.t, o.value) for o in shown.observations]
-        lines = TargetLines(points, [], None, int(shown.observations[-1].period.year), False)
+        lines = TargetLines(points, [], None, int(shown.observations[-1].period.year), False,
+                            inverted=ind.unit == RANK_UNIT)
         title = word("head.chart", lang)
         blocks.append(Block(title, charts=(chart(lines, title, lang, deadline=False),)))
     return Document(f"{ind.id} — {ind.zh if lang == 'zh' else ind.en}", tuple(blocks), lang)
+
+
+def _among(ev: Evaluation, lang: str) -> str:
+    return group_name(ev, lang) if isinstance(ev, RankEvaluation) else ""
+
+
+def _home_rows(dataset: Dataset, indicator_id: str) -> list[Observation]:
+    """The whole city's view of an indicator it has no rows for: the rows under the plan's own region
+    (重庆 in a provincial table or a published rank are the same subject)."""
+    home = dataset.catalog.plan.region
+    return dataset.by_series.get((indicator_id, home), []) if dataset.region == CITY and home else []

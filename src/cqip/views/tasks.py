@@ -14,8 +14,9 @@ from typing import Any
 
 from cqip.data.task_status_file import Work
 from cqip.data.tasks_file import Task, TaskBook, TaskStatus
+from cqip.verdicts.scope import Dept
 from cqip.views.document import Block, Document, Table, cell
-from cqip.views.targets import column, footer
+from cqip.views.targets import column, footer, with_dept
 from cqip.views.words import word
 
 Record = dict[str, Any]
@@ -28,14 +29,14 @@ OPEN = {TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS}
 @dataclass(frozen=True)
 class TaskFilter:
     area: str | None = None
-    dept: str | None = None
+    dept: frozenset[str] | None = None  # the plan's names of the department asked for (see `scope.Dept`)
     status: TaskStatus | None = None
     lead_only: bool = False  # with `dept`: only the items it leads
 
     def keeps(self, task: Task, status: TaskStatus) -> bool:
         if self.area is not None and task.area != self.area:
             return False
-        if self.dept is not None and self.dept not in (task.departments[:1] if self.lead_only else task.departments):
+        if self.dept is not None and not self.dept & set(task.departments[:1] if self.lead_only else task.departments):
             return False
         return self.status is None or status is self.status
 
@@ -60,7 +61,7 @@ def task_records(work: Work, as_of: date, keep: TaskFilter = TaskFilter()) -> li
             "measure_zh": task.zh,
             "measure_en": task.en,
             "lead": task.lead,
-            "departments": "、".join(task.departments),
+            "departments": list(task.departments),
             "status": status.value,
             "date": str(report.period) if report else None,
             "evidence": report.evidence if report else None,
@@ -86,12 +87,9 @@ def plan_title(book: TaskBook, what: str, as_of: date, lang: str) -> str:
     return f"{subject} — {word('title.as_of', lang, what=word(what, lang), day=as_of.isoformat())}"
 
 
-def title(book: TaskBook, as_of: date, dept: str | None, lang: str) -> str:
-    """`… 截至 2019-06-30，市工商局`: the department, when the items are one department's."""
-    text = plan_title(book, "title.tasks", as_of, lang)
-    if dept is None:
-        return text
-    return f"{text}，{dept}" if lang == "zh" else f"{text}, {book.departments[dept].en}"
+def title(book: TaskBook, as_of: date, dept: Dept | None, lang: str) -> str:
+    """`… 截至 2019-06-30，市工商局（现市市场监管局）`: the department, when the items are one department's."""
+    return with_dept(plan_title(book, "title.tasks", as_of, lang), dept, lang)
 
 
 def area_title(record: Record, lang: str) -> str:
@@ -117,7 +115,8 @@ def status_text(record: Record, lang: str) -> str:
 def document(records: list[Record], book: TaskBook, title: str, lang: str) -> Document:
     """One block per area (records come in annex order), then the notes and the count per status."""
     columns = (column("item", lang, numeric=True), column("measure", lang), column("departments", lang, drop=2),
-               column("task_status", lang), column("date", lang, drop=1), column("evidence", lang, drop=3))
+               column("task_status", lang), column("date", lang, drop=1), column("evidence", lang, drop=3),
+               column("note", lang, sheet_only=True))
     blocks = []
     for _, group in groupby(records, key=lambda r: r["area"]):
         rows = list(group)
@@ -125,9 +124,10 @@ def document(records: list[Record], book: TaskBook, title: str, lang: str) -> Do
             (cell(str(r["task"]), value=r["task"]), cell(r[f"measure_{lang}"]),
              cell(departments_text(book, r["task"], lang)),
              cell(status_text(r, lang), "overdue" if r["overdue"] else f"task.{r['status']}", r["status"]),
-             cell(r["date"] or ""), cell(r["evidence"] or "", link=_link(r["evidence"])))
+             cell(r["date"] or ""), cell(r["evidence"] or "", link=_link(r["evidence"])), cell(r["note"] or ""))
             for r in rows))))
-    return Document(title, (*blocks, *footer(notes(records, lang), summary(records, lang), lang)), lang)
+    return Document(title, (*blocks, *footer(notes(records, lang), summary(records, lang), lang)), lang,
+                    name=word("title.tasks", lang), group=word("col.area", lang))
 
 
 def _link(text: str | None) -> str | None:
