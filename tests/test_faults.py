@@ -134,12 +134,14 @@ def test_2_add_then_validate_round_trips_any_printable_note_and_source(tmp_path_
 
     header = "note,indicator,period,value,unit,source,recorded\n" if note_first else HEADER
     data = write_data(tmp_path_factory.mktemp("round"), actuals={"a.csv": header})
-    added = cqip("--data", str(data), "add", "pct", "2018", "500", "--unit", "件", "--source", source, "--note", note)
+    added = cqip("--data", str(data), "add", "pct", "2018", "500", "--unit", "件", "--source", source, "--note", note,
+                 "--file", "a.csv")
     assert added.exit_code == 0, added.output
     assert cqip("--data", str(data), "validate").stdout == "OK: 2 targets, 1 observations\n"
     dataset, _ = load_directory(data)
     [row] = dataset.observations
     assert (row.note, row.source, row.value, row.recorded) == (note.strip(), source.strip(), 500, date.today())
+    assert row.file == str(data / "actuals" / "a.csv")
 
 
 # 3. An unbalanced quote silently swallowed the rows after it.
