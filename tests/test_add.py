@@ -71,14 +71,33 @@ def test_revision_is_appended_and_wins(cli, dated_dir: Path) -> None:
     assert {r["target_id"]: r["baseline_value"] for r in status}["patents_2020"] == 4.5
 
 
-def test_second_revision_on_the_same_day_is_refused(cli, dated_dir: Path) -> None:
+def test_second_revision_on_the_same_day_wins_by_its_later_line(cli, dated_dir: Path) -> None:
+    """Fault 19: a typo fixed minutes later. Both revisions are recorded today, in the same file; the
+    later line is the later word, so 420 (line 5) supersedes 410 (line 4), which superseded 400."""
     assert add(cli, dated_dir, "pct", "2016", "410", "--unit", "件", "--source", "s", "--revise").exit_code == 0
-    before = main_csv(dated_dir)
     result = add(cli, dated_dir, "pct", "2016", "420", "--unit", "件", "--source", "s", "--revise")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("main.csv (revises " + str(dated_dir / "actuals" / "main.csv") + ":4)\n")
+    assert main_csv(dated_dir).decode().endswith(f"pct,2016,410,件,s,,{TODAY}\npct,2016,420,件,s,,{TODAY}\n")
+    assert cli("--data", str(dated_dir), "validate").exit_code == 0
+    status = json.loads(cli("--data", str(dated_dir), "status", "-f", "json", "--as-of", "2017-01-01").output)
+    assert {r["target_id"]: r["actual"] for r in status}["pct_2016_2020"] == 420  # the 2016 sum: 420 alone
+    # Back to 410, the same day: the newest line wins again.
+    assert add(cli, dated_dir, "pct", "2016", "410", "--unit", "件", "--source", "s", "--revise").exit_code == 0
+    status = json.loads(cli("--data", str(dated_dir), "status", "-f", "json", "--as-of", "2017-01-01").output)
+    assert {r["target_id"]: r["actual"] for r in status}["pct_2016_2020"] == 410
+
+
+def test_same_day_revision_into_another_file_is_refused(cli, dated_dir: Path) -> None:
+    """Two rows of one day in two files cannot be ordered; the revision must go where the row is."""
+    assert add(cli, dated_dir, "pct", "2016", "410", "--unit", "件", "--source", "s", "--revise").exit_code == 0
+    before = _files(dated_dir), main_csv(dated_dir)
+    result = add(cli, dated_dir, "pct", "2016", "420", "--unit", "件", "--source", "s", "--revise", "--file",
+                 "other.csv")
     assert result.exit_code == 2
-    assert (f"main.csv:4: recorded: pct 2016 was recorded on {TODAY}; a revision recorded {TODAY} could not"
-            in result.output)
-    assert main_csv(dated_dir) == before
+    assert ("main.csv:4: recorded: pct 2016 was recorded today; a revision of the same day goes to the same "
+            "file, where the later line wins: leave out --file") in result.output
+    assert (_files(dated_dir), main_csv(dated_dir)) == before
 
 
 @pytest.mark.parametrize(

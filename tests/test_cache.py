@@ -318,7 +318,7 @@ def test_rows_in_memory_and_from_a_fresh_parse_agree_after_an_entry_is_extended(
 
     catalog = parse_catalog(TARGETS_YAML, "targets.yaml")
     before = b"\xef\xbb\xbfindicator,period,value,unit,source,note,recorded\r\npct,2016,400,\xe4\xbb\xb6,s,,"
-    appended = b"\r\npct,2017,450,\xe4\xbb\xb6,s,\"a\nb\",2020-01-01\r\n"
+    appended = b"\r\npct,2017,450,\xe4\xbb\xb6,s,\"a, \"\"b\"\"\",2020-01-01\r\n"
     rows, _ = parse_actuals(before.decode("utf-8-sig"), "a.csv", catalog)
     expected, _ = parse_actuals((before + appended).decode("utf-8-sig"), "a.csv", catalog)
     new = expected[-1]._replace(file="cqip add", line=0)

@@ -243,7 +243,7 @@ def _cell(*variants: str) -> st.SearchStrategy[str]:
                                                                                         "渝中")),
     max_size=8))
 def test_the_row_shortcut_gives_what_the_full_check_gives(rows: list[tuple[str, ...]]) -> None:
-    from cqip.data.actuals_file import REQUIRED_COLUMNS, observation, parse_actuals
+    from cqip.data.actuals_file import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, observation, parse_actuals
     from cqip.data.csv_reader import parse_rows
     from cqip.data.targets_file import parse_catalog
 
@@ -252,7 +252,8 @@ def test_the_row_shortcut_gives_what_the_full_check_gives(rows: list[tuple[str, 
     csv.writer(out, lineterminator="\n").writerows([HEADER.strip().split(","), *rows])
     text = out.getvalue()
     assert parse_actuals(text, "a.csv", catalog) == parse_rows(text, "a.csv", REQUIRED_COLUMNS,
-                                                                lambda row: observation(row, catalog))
+                                                                lambda row: observation(row, catalog),
+                                                                optional=OPTIONAL_COLUMNS)
 
 
 def _one_of(canonical: list[str], odd: list[str], rare: bool) -> st.SearchStrategy[str]:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cqip.cli.common import cache, data_dir
+from cqip.cli.common import cache, writable_data_dir
 
 
 def _file_name(value: str | None) -> str | None:
@@ -48,15 +48,16 @@ def add(
                                          "city).")] = None,
 ) -> None:
     """Append a row with recorded = today; an identical row is left alone, a different value needs --revise."""
+    from cqip.data.control import printable
     from cqip.data.new_row import AlreadyRecorded
     from cqip.store.appender import add_row
 
     cells = {"indicator": indicator, "period": period, "value": value, "unit": unit, "source": source, "note": note,
              "region": region or "", "scope": scope, "bound": "min" if bound else ""}
-    outcome, path = add_row(data_dir(ctx), file, cells, date.today(), revise, cache(ctx))
+    outcome, path = add_row(writable_data_dir(ctx), file, cells, date.today(), revise, cache(ctx))
     if isinstance(outcome, AlreadyRecorded):
-        typer.echo(f"already recorded at {outcome.existing.where}; nothing written")
+        typer.echo(printable(f"already recorded at {outcome.existing.where}; nothing written"))
         return
     revision = f" (revises {outcome.revises.where})" if outcome.revises else ""
-    typer.echo(f"added {outcome.observation.what} = {outcome.observation.value:g} "
-               f"{outcome.observation.unit} to {path}{revision}")
+    typer.echo(printable(f"added {outcome.observation.what} = {outcome.observation.value:g} "
+                         f"{outcome.observation.unit} to {path}{revision}"))

@@ -6,6 +6,8 @@ prints its lines to stderr and exits with its status — never a traceback.
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,6 +23,7 @@ from cqip.cli import (
     explain,
     gap,
     indicators,
+    init,
     report,
     show,
     status,
@@ -29,6 +32,7 @@ from cqip.cli import (
     validate,
 )
 from cqip.cli.common import State
+from cqip.data.control import printable
 from cqip.data.problems import CqipError
 
 
@@ -39,8 +43,8 @@ class Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except CqipError as exc:
-            for line in exc.lines():
-                typer.echo(line, err=True)
+            for line in exc.lines():  # a file name or argument quoted in a message never steers the terminal
+                typer.echo(printable(line), err=True)
             ctx.exit(exc.status)
 
 
@@ -68,7 +72,7 @@ def root(
         Path | None,
         typer.Option("--data", metavar="DIR", envvar="CQIP_DATA",
                      help="Directory holding targets.yaml, actuals/ and optionally tasks.yaml, task_status/ "
-                          "(default: $CQIP_DATA, else the bundled data)."),
+                          "(default: $CQIP_DATA, else the nearest cqip.toml's, else the bundled data)."),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache",
                                            help="Read and check every file, without the checked-data cache.")] = False,
@@ -80,10 +84,15 @@ def root(
 
 
 for command in (status.status, gap.gap, validate.validate, report.report, tasks.tasks, depts.depts, explain.explain,
-                show.show, add.add, compare.compare, indicators.indicators, targets.targets):
+                show.show, add.add, compare.compare, indicators.indicators, targets.targets, init.init):
     app.command(command.__name__)(command)
 app.add_typer(cache.app, name="cache")
 
 
 def main() -> None:
+    # A character the output encoding lacks (PYTHONIOENCODING=ascii, a Latin-1 terminal) is shown as an
+    # escape such as \u91cd, not a UnicodeEncodeError in the middle of a report.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     app()

@@ -71,10 +71,19 @@ DocumentFormats = Annotated[Literal["table", "text", "markdown", "json"] | None,
                             _formats("table, text, markdown or json")]
 ReportFormats = Annotated[Literal["table", "text", "markdown", "json", "csv", "xlsx", "html"] | None,
                           _formats("table, text, markdown, json, csv, xlsx (with --output) or html")]
+def _output_path(value: Path | None) -> Path | None:
+    """--output checked before any work: a directory or a missing parent is the user's one-line error."""
+    if value is not None:
+        from cqip.store.output import check_output
+
+        check_output(value)
+    return value
+
+
 OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE", dir_okay=False,
-    help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact); "
-         "needed for xlsx.")]
+    "--output", "-o", metavar="FILE", callback=_output_path,
+    help="Write to FILE atomically instead of stdout (an interrupted run leaves the old file intact; a link's "
+         "target is written, a FIFO or device written in place); needed for xlsx.")]
 LangOption = Annotated[
     Lang, typer.Option("--lang", envvar="CQIP_LANG",
                        help="Language of every word shown (default: $CQIP_LANG, else zh)."),
@@ -112,10 +121,19 @@ def as_of(day: date | None, year: int | None) -> date:
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from cqip.store.datadir import resolve_data_dir
+    """The data directory to read: --data, $CQIP_DATA, the nearest cqip.toml, else the bundled copy."""
+    from cqip.store.location import locate
 
     state = ctx.find_object(State)
-    return resolve_data_dir(state.data if state else None)
+    return locate(state.data if state else None).path
+
+
+def writable_data_dir(ctx: typer.Context) -> Path:
+    """`data_dir` for a command that writes into it: never the copy bundled with cqip (see `cqip init`)."""
+    from cqip.store.location import locate, writable
+
+    state = ctx.find_object(State)
+    return writable(locate(state.data if state else None))
 
 
 def cache(ctx: typer.Context) -> DirectoryCache | None:

@@ -22,6 +22,7 @@ from itertools import groupby, repeat
 from typing import Any
 
 from cqip.data.actuals_file import BOUNDS, REQUIRED_COLUMNS, parse_actuals
+from cqip.data.control import any_besides_line_ends
 from cqip.data.file_rows import Coded, Column, Const, FileRows, Group, Values, file_rows
 from cqip.data.models import CITY, Catalog
 from cqip.data.periods import Period, PeriodError
@@ -29,7 +30,6 @@ from cqip.data.problems import Problem
 from cqip.data.units import UnitError, conversion_factor
 
 # The whole value column at once: `_shortcut`'s plain number, one per line.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NUMBERS = re.compile(r"(?:-?\d{1,15}(?:\.\d{1,15})?\n)*-?\d{1,15}(?:\.\d{1,15})?", re.ASCII)
 
 
@@ -48,7 +48,7 @@ def columns_of(text: str, catalog: Catalog) -> FileRows | None:
     Without a quote character a record is a line and a cell what lies between commas, exactly as
     the CSV reader splits it; so the lines are split once and the cells once, for the whole file.
     """
-    if not text or '"' in text or _CONTROL.search(text):
+    if not text or '"' in text or any_besides_line_ends(text):
         return None  # quotes, control characters: the row-by-row reader's business
     if "\r" in text:
         text = text.replace("\r\n", "\n")

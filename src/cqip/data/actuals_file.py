@@ -11,7 +11,7 @@ from decimal import Decimal
 from cqip.data.csv_reader import Row, Table, parse_rows
 from cqip.data.models import CITY, Bound, Catalog, Observation
 from cqip.data.names import suggest
-from cqip.data.numbers import parse_number
+from cqip.data.numbers import figure_problem, parse_number
 from cqip.data.periods import Period, PeriodError
 from cqip.data.problems import Problem
 from cqip.data.revisions import keep_latest
@@ -21,20 +21,21 @@ REQUIRED_COLUMNS = ("indicator", "period", "value", "unit", "source")
 OPTIONAL_COLUMNS = ("note", "recorded", "region", "scope", "bound")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS  # the header of a file that `cqip add` creates
 MAX_BYTES = 64_000_000  # about 500 000 rows; larger files are refused before they are read
-# A number float() reads exactly as Decimal → float does, and too short to overflow.
 BOUNDS = {bound.value: bound for bound in Bound}
-_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,15})?", re.ASCII)
+# A number float() reads exactly as Decimal → float does, within the magnitudes a figure may have.
+_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,9})?", re.ASCII)
 
 
 def parse_actuals(text: str, filename: str, catalog: Catalog | None) -> tuple[list[Observation], list[Problem]]:
     """Every row checked; without a catalog (targets.yaml is broken) only the catalog-free checks run."""
     shortcut = None if catalog is None else (lambda table: _shortcut(table, catalog))
-    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: observation(row, catalog), shortcut)
+    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: observation(row, catalog), shortcut,
+                      OPTIONAL_COLUMNS)
 
 
 def check_duplicates(observations: Iterable[Observation]) -> tuple[list[Observation], list[Problem]]:
     """One value per indicator, region, 口径 and period, by the rule of `revisions.keep_latest`."""
-    return keep_latest(observations, _identity, _clash)
+    return keep_latest(observations, _identity, _clash, lambda obs, other: obs.value == other.value)
 
 
 def _identity(obs: Observation) -> tuple[str, str, str, int, int | None, int | None]:
@@ -81,8 +82,8 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
         bad("source", "empty; every figure needs a URL or citation")
     recorded = row.optional_date("recorded")
     region = cell.get("region", "") or CITY
-    if catalog is not None and catalog.regions is not None and region not in catalog.regions:
-        bad("region", f"unknown region {region!r}{suggest(region, catalog.regions)}")
+    if catalog is not None and catalog.region_names is not None and region not in catalog.region_names:
+        bad("region", f"unknown region {region!r}{suggest(region, catalog.regions or ())}")
     bound = BOUNDS.get(cell.get("bound", ""))
     if bound is None:
         bad("bound", f"{cell['bound']!r} is not a bound: leave it empty for an exact figure, or write min")
@@ -92,8 +93,10 @@ def observation(row: Row, catalog: Catalog | None) -> Observation | None:
         converted = float(value if factor == 1 else value * factor)
     except ArithmeticError:  # decimal overflow of a huge value times 10⁸
         converted = math.inf
-    if math.isinf(converted):
-        bad("value", f"{cell['value']!r} is too large")
+    underflow = converted == 0 and value != 0
+    problem = "is too small (under the smallest float)" if underflow else figure_problem(converted)
+    if problem is not None:
+        bad("value", f"{cell['value']!r} {problem}")
         return None
     return Observation(name, period, converted, indicator.unit, cell["source"], cell.get("note", ""),
                        row.filename, row.line, recorded, region, cell.get("scope", ""), bound)
@@ -111,7 +114,7 @@ def _shortcut(table: Table, catalog: Catalog) -> Callable[[list[str], int], Obse
     i_indicator, i_period, i_value, i_unit, i_source = (columns[name] for name in REQUIRED_COLUMNS)
     i_note, i_recorded, i_region, i_scope, i_bound = (columns.get(name) for name in OPTIONAL_COLUMNS)
     width, filename, indicators = table.width, table.filename, catalog.indicators
-    registry = None if catalog.regions is None else frozenset(catalog.regions)
+    registry = catalog.region_names
     plain = _PLAIN_NUMBER.fullmatch
     periods: dict[str, Period | None] = {}
     factors: dict[tuple[str, str], Decimal | None] = {}  # (unit as typed, the indicator's): None if they differ

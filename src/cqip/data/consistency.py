@@ -10,21 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Protocol
 
 from cqip.data.models import CITY, Bound, Catalog, Kind, Observation
 from cqip.data.problems import Problem
+from cqip.data.revisions import Recorded
 
 COMPOUND = {Kind.MULTIPLE, Kind.GROWTH}
-
-
-class Dated(Protocol):
-    @property
-    def recorded(self) -> date | None: ...
-    @property
-    def file(self) -> str: ...
-    @property
-    def line(self) -> int: ...
 
 
 def compound_baselines(catalog: Catalog, observations: Iterable[Observation]) -> Iterator[Problem]:
@@ -43,7 +34,7 @@ def compound_baselines(catalog: Catalog, observations: Iterable[Observation]) ->
                           "a multiple or growth rate of a baseline ≤ 0 means nothing")
 
 
-def recorded_after(rows: Iterable[Dated], today: date) -> Iterator[Problem]:
+def recorded_after(rows: Iterable[Recorded], today: date) -> Iterator[Problem]:
     for row in rows:
         if row.recorded is not None and row.recorded > today:
             yield Problem(row.file, row.line, "recorded", f"{row.recorded} is after today ({today}): a typo?")

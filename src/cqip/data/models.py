@@ -12,10 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from cqip.data.numbers import MAX_FIGURE, figure_problem
 from cqip.data.periods import Period
 
 CITY = "全市"  # the region of an observation or target that names none: the whole city
@@ -23,8 +25,19 @@ RANK_UNIT = "位"  # the unit of a published rank (第10位): an observation tha
 RegionName = Annotated[str, Field(min_length=1, max_length=80)]
 SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
-# A figure a plan can state: finite, and below 10¹⁵ (a quadrillion 件 or 元 is a typo, not a target).
-Figure = Annotated[float, Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
+MAX_FACTOR = 1000.0  # a multiple, or what a growth rate compounds to by the deadline: ×1000 at most
+
+
+def _figure(value: float) -> float:
+    problem = figure_problem(value)
+    if problem is not None:
+        raise ValueError(f"{value:g} {problem}")
+    return value
+
+
+# A figure a plan can state: finite, 0 or within the magnitudes every figure of the data keeps (a
+# quadrillion 件 or 元 is a typo, not a target): see `numbers.figure_problem`.
+Figure = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE), AfterValidator(_figure)]
 
 
 class Measure(StrEnum):
@@ -48,7 +61,7 @@ class Direction(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class Plan(_Strict):
@@ -86,7 +99,7 @@ class Target(_Strict):
     value: Figure | None = None
     approx: Annotated[float, Field(gt=0, lt=1)] | None = None
     direction: Direction = Direction.HIGHER
-    factor: Annotated[float, Field(gt=0, le=1000, allow_inf_nan=False)] | None = None
+    factor: Annotated[float, Field(gt=0, le=MAX_FACTOR, allow_inf_nan=False)] | None = None
     rate: Annotated[float, Field(gt=-1, le=100, allow_inf_nan=False)] | None = None
     # 大幅增长 read as a rise of at least this fraction over the baseline (0.2 = +20 %): the analyst's reading
     min_change: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = None
@@ -163,6 +176,11 @@ class Catalog:
     targets: list[Target]
     regions: tuple[str, ...] | None = None  # the optional registry of region names, 全市 first
     groups: dict[str, Group] = field(default_factory=dict)
+
+    @cached_property
+    def region_names(self) -> frozenset[str] | None:
+        """`regions` as a set: a row's region is looked up in it, and a registry may hold 80 000 names."""
+        return None if self.regions is None else frozenset(self.regions)
 
 
 class Bound(StrEnum):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from cqip.data.actuals_file import COLUMNS, observation
-from cqip.data.csv_reader import Row, read_header
+from cqip.data.csv_reader import Row, check_characters, read_header
 from cqip.data.encoding import decode_with_codec
 from cqip.data.models import Catalog, Observation
 from cqip.data.names import indicator_id
@@ -27,11 +27,13 @@ _LINE_END = re.compile(r"\r\n|\n|\r")
 
 @dataclass(frozen=True)
 class Entry:
-    """A row to append: its cells by column name and what it reads as."""
+    """A row to append: its cells by column name, what it reads as, and the file it goes to
+    (None: a new file named after the indicator)."""
 
     cells: dict[str, str]
     observation: Observation
     revises: Observation | None
+    file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,18 +42,25 @@ class AlreadyRecorded:
 
 
 def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[str, str], today: date,
-           revise: bool) -> Entry | AlreadyRecorded:
-    """The outcome for `cells` given the current (revision-resolved) observations; raises DataError to refuse."""
+           revise: bool, file: str | None = None) -> Entry | AlreadyRecorded:
+    """The outcome for `cells` given the current (revision-resolved) observations; raises DataError to refuse.
+
+    `file` is the file the user chose (as observations name files), else the row goes with the row
+    it revises, else with the indicator's latest figure. A revision recorded on the day of the row
+    it revises must go to that row's file: within one file, the later line wins (`revisions`).
+    """
     row = {name: value.strip() for name, value in cells.items()} | {"recorded": today.isoformat()}
     row["indicator"] = indicator_id(catalog, row.get("indicator", ""))  # PCT国际专利申请量 → pct_applications
     parsed = Row(COMMAND_LINE, 0, row)
+    check_characters(parsed)
     new = observation(parsed, catalog)
-    if new is None:  # the arguments have no line: `cqip add: value: 'x' is not a number`
+    if new is None or parsed.problems:  # the arguments have no line: `cqip add: value: 'x' is not a number`
         raise DataError([replace(problem, line=None) for problem in parsed.problems])
+    observations = list(observations)
     key = (new.indicator, new.region, new.scope, new.period)
     existing = next((o for o in observations if (o.indicator, o.region, o.scope, o.period) == key), None)
     if existing is None:
-        return Entry(row, new, None)
+        return Entry(row, new, None, file or default_file(observations, new.indicator))
     if existing.value == new.value:
         return AlreadyRecorded(existing)
     what = new.what
@@ -59,11 +68,16 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
         raise DataError([Problem(existing.file, existing.line, "value",
                                  f"{what} is already {existing.value:g} {existing.unit}, not {new.value:g}; "
                                  "add --revise to record a revision")])
-    if existing.recorded is not None and existing.recorded >= today:
+    destination = file or existing.file
+    if existing.recorded is not None and existing.recorded > today:
         raise DataError([Problem(existing.file, existing.line, "recorded",
-                                 f"{what} was recorded on {existing.recorded}; a revision recorded "
-                                 f"{today} could not be ordered after it, edit that row instead")])
-    return Entry(row, new, existing)
+                                 f"{what} was recorded on {existing.recorded}, after today ({today}); a revision "
+                                 "recorded today could not be ordered after it, edit that row instead")])
+    if existing.recorded == today and destination != existing.file:
+        raise DataError([Problem(existing.file, existing.line, "recorded",
+                                 f"{what} was recorded today; a revision of the same day goes to the same file, "
+                                 "where the later line wins: leave out --file")])
+    return Entry(row, new, existing, destination)
 
 
 def default_file(observations: Iterable[Observation], indicator: str) -> str | None:
@@ -100,7 +114,10 @@ def append_bytes(existing: bytes | None, filename: str, cells: dict[str, str]) -
         out.write(newline)
     if header is None:
         writer.writerow(COLUMNS)
-    writer.writerow([cells.get(name, "") for name in (header or COLUMNS)])
+    row = [cells.get(name, "") for name in (header or COLUMNS)]
+    if row and row[0].startswith("#"):  # quoted, or the reader would take the line for a comment
+        writer = csv.writer(out, lineterminator=newline, quoting=csv.QUOTE_ALL)
+    writer.writerow(row)
     try:
         return out.getvalue().encode(codec)
     except UnicodeEncodeError as exc:

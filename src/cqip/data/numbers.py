@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+
+# Every figure in the data, target or observation, is 0 or within these magnitudes: wider than any
+# count, amount or share a plan measures, and narrow enough that no ratio, product or growth rate
+# the evaluation computes from two of them can overflow a float.
+MAX_FIGURE = 1e15
+MIN_FIGURE = 1e-9
 
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
 # What Decimal would also take but a spreadsheet cell should not mean: `1_000`, Arabic-Indic digits.
@@ -31,3 +38,14 @@ def exact(value: float) -> str:
     """A figure as typed, up to six decimals and no trailing zeros: 5.548, 2566.503906, 8."""
     text = f"{round(value, 6):.12g}"
     return "0" if text == "-0" else text
+
+
+def figure_problem(value: float) -> str | None:
+    """Why `value` cannot be a figure of the plan (not finite, absurdly large or small), or None."""
+    if math.isnan(value):
+        return "is not a number"
+    if abs(value) > MAX_FIGURE:  # infinity too: a decimal like 1e400 is finite, only too large for a float
+        return f"is too large (the limit is {MAX_FIGURE:g} in magnitude)"
+    if 0 < abs(value) < MIN_FIGURE:
+        return f"is too small (not 0 but under {MIN_FIGURE:g} in magnitude)"
+    return None

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterator
 
 from cqip.data.groups import check_groups, registry
-from cqip.data.models import CITY, FLOW_ONLY, KIND_FIELDS, Catalog, Kind, Measure, Plan, Target, TargetsFile
+from cqip.data.models import (
+    CITY,
+    FLOW_ONLY,
+    KIND_FIELDS,
+    MAX_FACTOR,
+    Catalog,
+    Kind,
+    Measure,
+    Plan,
+    Target,
+    TargetsFile,
+)
 from cqip.data.names import suggest
 from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_model
 
@@ -63,6 +75,9 @@ def cross_check(parsed: TargetsFile, departments: Collection[str] | None) -> Ite
             yield (*path, "baseline_year"), f"baseline year {baseline} must be before the deadline {deadline}"
         if target.window is not None and not baseline < target.window[0] <= target.window[1] == deadline:
             yield (*path, "window"), f"must run from after the baseline {baseline} to the deadline {deadline}"
+        if target.rate is not None and abs((deadline - baseline) * math.log1p(target.rate)) > math.log(MAX_FACTOR):
+            yield (*path, "rate"), (f"compounds to more than ×{MAX_FACTOR:g} (or under ÷{MAX_FACTOR:g}) over "
+                                    f"{deadline - baseline} years; not a plan's growth rate")
         compound = target.kind is Kind.MULTIPLE or target.kind is Kind.GROWTH
         if compound and target.baseline_value is not None and target.baseline_value <= 0:
             yield (*path, "baseline_value"), "must be positive for a compound path"

@@ -55,12 +55,12 @@ class Work:
 
 
 def parse_task_status(text: str, filename: str, book: TaskBook) -> tuple[list[StatusReport], list[Problem]]:
-    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: _report(row, book))
+    return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: _report(row, book), optional=OPTIONAL_COLUMNS)
 
 
 def check_duplicates(reports: Iterable[StatusReport]) -> tuple[list[StatusReport], list[Problem]]:
     """One report per item and day, by the rule of `revisions.keep_latest`."""
-    return keep_latest(reports, lambda r: (r.task, r.period.end), _clash)
+    return keep_latest(reports, lambda r: (r.task, r.period.end), _clash, lambda r, other: r.status is other.status)
 
 
 def _clash(report: StatusReport, other: StatusReport) -> Problem:

@@ -15,13 +15,17 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from cqip.data.control import control_character
 from cqip.data.names import suggest
 from cqip.data.problems import DataError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
 MAX_BYTES = 1_000_000  # 50× the plan's own file; parsing this much takes well under a second
-MAX_NODES = 200_000
+MAX_NODES = 200_000  # nodes and scalar characters once aliases are expanded: what building the data costs
+MAX_CHARS = 2 * MAX_BYTES
+MAX_NUMBER_CHARS = 100  # digits of an int or float: int() refuses past 4 300, and no figure needs 20
+_CHECKED_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"}
 
 KeyPath = tuple[str | int, ...]  # a key's position in the document: ("targets", 3, "value")
 
@@ -37,24 +41,36 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[KeyPath, int]]:
 
 
 def _load(text: str, filename: str) -> tuple[Any, dict[KeyPath, int]]:
-    """One pass of the safe loader: compose the nodes (for lines and the alias check), then build
-    the data from those same nodes, exactly as `yaml.safe_load` does, without parsing twice."""
+    """One pass of the safe loader: compose the nodes (for lines and the checks below), then build
+    the data from those same nodes, exactly as `yaml.safe_load` does, without parsing twice.
+
+    Before anything is built: aliases may not expand past `MAX_NODES` nodes or `MAX_CHARS`
+    characters (a billion-laughs document within the size limit), and every node is checked for
+    what the safe loader lets through — a key given twice (the last would silently win), control
+    characters written as escapes ("\\e[31m"), numbers too long to convert, impossible dates.
+    """
     try:
-        loader = yaml.SafeLoader(text)  # the reader already refuses control characters here
+        loader = yaml.SafeLoader(text)  # the reader already refuses raw control characters here
         root = loader.get_single_node()
     except yaml.YAMLError as exc:
-        raise DataError([_syntax_problem(exc, filename)]) from None
+        raise DataError([_syntax_problem(exc, filename, text)]) from None
     try:
         if root is None:
             return None, {}
-        if _expanded_size(root, {}) > MAX_NODES:
-            raise DataError([Problem(filename, 1, "yaml", f"expands to more than {MAX_NODES:,} nodes (alias bomb?)")])
+        nodes, chars = _expanded_size(root, {})
+        if nodes > MAX_NODES or chars > MAX_CHARS:
+            raise DataError([Problem(filename, 1, "yaml", f"expands to more than {MAX_NODES:,} nodes or "
+                                                          f"{MAX_CHARS:,} characters (alias bomb?)")])
         lines: dict[KeyPath, int] = {}
-        _index(root, (), lines, set())
+        problems: list[Problem] = []
+        _index(root, (), lines, set(), lambda node, path, message: problems.append(
+            Problem(filename, node.start_mark.line + 1, _dotted(path), message)), loader)
+        if problems:
+            raise DataError(problems)
         try:
             data = loader.construct_document(root)
         except yaml.YAMLError as exc:  # constructor errors, e.g. an unknown !tag
-            raise DataError([_syntax_problem(exc, filename)]) from None
+            raise DataError([_syntax_problem(exc, filename, text)]) from None
         return data, lines
     finally:
         loader.dispose()
@@ -69,40 +85,73 @@ def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
     return lines.get(())
 
 
-def _syntax_problem(exc: yaml.YAMLError, filename: str) -> Problem:
+def _syntax_problem(exc: yaml.YAMLError, filename: str, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
+    position = getattr(exc, "position", None)  # a ReaderError (a control character) has only an offset
+    if line is None and isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     return Problem(filename, line, "yaml", f"syntax error: {reason}")
 
 
-def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
-    """Node count with aliases expanded, computed on the shared graph in linear time."""
+def _expanded_size(node: yaml.Node, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(nodes, scalar characters) with aliases expanded, computed on the shared graph in linear time."""
     key = id(node)
     if key not in memo:
-        memo[key] = 1  # guards against recursive aliases
-        if isinstance(node, yaml.SequenceNode):
-            memo[key] = 1 + sum(_expanded_size(child, memo) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            memo[key] = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
-        if memo[key] > MAX_NODES:
-            memo[key] = MAX_NODES + 1
+        memo[key] = (1, 0)  # guards against recursive aliases
+        if isinstance(node, yaml.ScalarNode):
+            size = (1, len(node.value))
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            sizes = [_expanded_size(child, memo) for child in children]
+            size = (1 + sum(n for n, _ in sizes), sum(c for _, c in sizes))
+        memo[key] = (min(size[0], MAX_NODES + 1), min(size[1], MAX_CHARS + 1))
     return memo[key]
 
 
-def _index(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[int]) -> None:
+Report = Callable[[yaml.Node, KeyPath, str], None]
+
+
+def _index(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[int], report: Report,
+           loader: yaml.SafeLoader) -> None:
+    """Record the line of every key path; `report` every node the safe loader would take wrongly."""
     lines.setdefault(path, node.start_mark.line + 1)
     if id(node) in seen:
         return
     seen.add(id(node))
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(node, yaml.ScalarNode):
+        _check_scalar(node, path, report, loader)
+    elif isinstance(node, yaml.SequenceNode):
         for i, child in enumerate(node.value):
-            _index(child, (*path, i), lines, seen)
+            _index(child, (*path, i), lines, seen, report, loader)
     elif isinstance(node, yaml.MappingNode):
+        first: dict[tuple[str, str], int] = {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark.line)
-            lines[(*path, name)] = key.start_mark.line + 1
-            _index(value, (*path, name), lines, seen)
+            line = key.start_mark.line + 1
+            if isinstance(key, yaml.ScalarNode):
+                _check_scalar(key, (*path, name), report, loader)
+                if (key.tag, name) in first and name != "<<":
+                    report(key, (*path, name), f"key given twice (first on line {first[key.tag, name]}); "
+                                               "the second would silently replace the first")
+                first.setdefault((key.tag, name), line)
+            lines[(*path, name)] = line
+            _index(value, (*path, name), lines, seen, report, loader)
+
+
+def _check_scalar(node: yaml.ScalarNode, path: KeyPath, report: Report, loader: yaml.SafeLoader) -> None:
+    found = control_character(node.value, allowed="\n")
+    if found:
+        report(node, path, f"{found} (written as an escape); values hold printable text")
+    elif node.tag in _CHECKED_TAGS:
+        if len(node.value) > MAX_NUMBER_CHARS:
+            report(node, path, f"a number of {len(node.value):,} characters is too long to be a figure")
+            return
+        try:
+            loader.construct_object(node)
+        except (ValueError, OverflowError) as exc:  # 2019-02-30: datetime refuses it, not as a YAMLError
+            report(node, path, f"{_shown(node.value)} cannot be read: {exc}")
 
 
 def parse_model(text: str, filename: str, model: type[M], keys: str,
@@ -140,12 +189,15 @@ def check_unique(parsed: BaseModel, *keys: tuple[str, str]) -> Iterator[tuple[Ke
 
 def check_names(path: KeyPath, names: Sequence[str], known: Collection[str],
                 what: str) -> Iterator[tuple[KeyPath, str]]:
-    """Each name must be one of `known` (else the closest is suggested) and appear only once."""
+    """Each name must be one of `known` (else the closest is suggested) and appear only once (linear:
+    a `regions:` list may hold tens of thousands of names)."""
+    seen: set[str] = set()
     for j, name in enumerate(names):
         if name not in known:
             yield (*path, j), f"unknown {what} {name!r}{suggest(name, known)}"
-        elif name in names[:j]:
+        elif name in seen:
             yield (*path, j), f"{what} {name!r} named twice"
+        seen.add(name)
 
 
 def _dotted(path: KeyPath) -> str:
@@ -167,5 +219,11 @@ def _pydantic_message(err: Any) -> str:
     if err["type"] == "missing":
         return "required"
     value = err.get("input")
-    shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) or value is None else ""
+    shown = f" (got {_shown(value)})" if isinstance(value, str | int | float | bool) or value is None else ""
     return f"{err['msg']}{shown}"
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A value quoted for a one-line message, cut to `limit` characters (an aliased 1 MB string stays short)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -25,6 +25,7 @@ from cqip.views.words import word
 
 GAP = "  "
 MAX_CHART_WIDTH = 100
+MIN_WIDTH = 40  # narrower terminals (COLUMNS=5, a split pane) get 40-column lines, which the terminal folds
 MIN_WRAP = 8  # a wrapping column is never narrower than this (or its natural width, when smaller)
 TOKEN = re.compile(r"[^\s/、，,；;。]+/?")  # what should not wrap: a word, an id, a short name (市知识产权局)
 CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
@@ -56,6 +57,7 @@ class Fit:
 
 
 def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
+    width = max(width, MIN_WIDTH)
     doc = replace(doc, blocks=tuple(replace(b, table=b.table.for_reading()) if b.table else b for b in doc.blocks))
     fits = {columns: fit(columns, [t for b in doc.blocks if (t := b.table) and t.columns == columns], width)
             for columns in {b.table.columns for b in doc.blocks if b.table}}
@@ -208,11 +210,12 @@ def wrap(text: str, width: int, breaks: str = BREAK_AFTER) -> list[str]:
     """`text` in pieces of at most `width` cells, broken after one of `breaks` — or between two Chinese
     (double-width) characters, which may part anywhere — where one fits; never before a closing mark."""
     pieces: list[str] = []
+    width = max(width, 1)
     while cell_len(text) > width:
         limit = len(chop_cells(text, width)[0])
         cut = next((c for c in range(limit, 0, -1) if _may_break(text, c, breaks)), 0)
         if cut <= limit // 3:  # a break this early wastes most of the line: break hard instead
-            cut = limit
+            cut = max(limit, 1)  # at least one character, even one wider than `width`
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*pieces, text] if text or not pieces else pieces

@@ -1,17 +1,24 @@
-"""Writing output files so that a reader never sees half a report.
+"""Writing output files so that a reader never sees half a report, and without harm to what is there.
 
-The text goes to a temporary file in the target's directory (same file system, so the rename is
-atomic) and replaces the target only once completely written and flushed; on any failure the
-temporary file is removed and the old report stays as it was.
+A regular file (or a new one) is replaced in one step: the text goes to a temporary file in the
+target's directory (same file system, so the rename is atomic) and replaces the target only once
+completely written and flushed; on any failure the temporary file is removed and the old report
+stays as it was. A symbolic link is followed: its target is replaced that way and the link stays.
+A FIFO, a terminal or a device such as /dev/null is written directly — renaming over it would
+replace the node itself — and a FIFO no program reads from is an error, not a wait.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from cqip.data.problems import UsageError
+from cqip.store.datadir import NO_WAIT
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -34,14 +41,63 @@ def _mode(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~umask()
+
+
+def umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def check_output(path: Path) -> None:
+    """Refuse an --output that cannot be written (a directory, a missing or non-directory parent) before
+    any work is done; what may still fail later (a full disk) fails in `write_output`, the same way."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode = _mode_at(target, path)
+        if mode is None and not target.parent.is_dir():
+            os.stat(target.parent)  # the errno that says why: missing, or not a directory
+            raise NotADirectoryError(20, os.strerror(20))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _mode_at(target: Path, path: Path) -> int | None:
+    """The file type at `target` (None: nothing there yet); a directory is the user's error."""
+    mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = target.stat().st_mode
+    if mode is not None and stat.S_ISDIR(mode):
+        raise UsageError(f"cannot write {path}: is a directory")
+    return mode
 
 
 def write_output(path: Path, data: bytes) -> None:
-    """`write_atomic` for a user-given --output: a failure is the user's one-line error, not a traceback."""
+    """`data` to a user-given --output, by what is at `path`; a failure is the user's one-line error."""
+    target = Path(os.path.realpath(path))  # through every link; a dangling link's target is created
+    mode: int | None = None
     try:
-        write_atomic(path, data)
+        mode = _mode_at(target, path)
+        if mode is None or stat.S_ISREG(mode):
+            write_atomic(target, data)
+        else:
+            _write_through(target, data)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        fifo = mode is not None and stat.S_ISFIFO(mode) and exc.errno == errno.ENXIO
+        raise UsageError(f"cannot write {path}: {'a FIFO no program is reading' if fifo else exc.strerror or exc}"
+                         ) from None
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    """Write into an existing FIFO or device in place; opening does not wait for a FIFO's reader (ENXIO)."""
+    fd = os.open(path, os.O_WRONLY | NO_WAIT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if NO_WAIT:
+            os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)

@@ -11,6 +11,7 @@ linear; and a target whose deadline has passed has no outlook at all — its sta
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from cqip.verdicts.paths import Path, Point, advance, growth
@@ -47,6 +48,8 @@ def with_outlook(ev: Evaluation, path: Path, latest: Point, *, fell_back: bool =
         observed = growth(path.start, latest, compound=path.compound)
         projected = advance(latest, observed, path.end.t, compound=path.compound)
     except (OverflowError, ValueError, ZeroDivisionError):  # a compound rate over days does not fit a float
+        return ev
+    if not math.isfinite(projected):  # a huge figure times a huge growth factor: no projection either
         return ev
     ev = replace(ev, trend=Trend(path.start, latest, path.compound), growth_rate=observed, projected=projected,
                  required_growth=path.required)
