@@ -37,6 +37,13 @@ def substituted(trail: Audit, symbol: str) -> str:
     return next(step.substituted for step in trail.steps if step.symbol == symbol)
 
 
+def expect_steps(trail: Audit, **expected: float | tuple[float, str]) -> None:
+    """Each named step's value to a millionth and, where given, its formula with the numbers put in."""
+    got = {symbol: (values(trail)[symbol], substituted(trail, symbol)) for symbol in expected}
+    assert got == {symbol: (approx(want[0]), want[1]) if isinstance(want, tuple)
+                   else (approx(want), got[symbol][1]) for symbol, want in expected.items()}
+
+
 def recompute(expression: str) -> float:
     """Evaluate a substituted formula as the analyst would, with a calculator."""
     python = expression.replace("×", "*").replace("−", "-").replace("^", "**")
@@ -155,10 +162,7 @@ def test_multiple() -> None:
     # p = (70 − 50)/50 = 0.4; p_e = (75.785828 − 50)/50 = 0.515717; behind 0.115717 > 0.1 → off track
     t = target("multiple", factor=2)
     trail = trail_of(t, FLOW, obs(("2015", 50), ("2018", 70), indicator=FLOW), date(2019, 1, 1))
-    got = values(trail)
-    assert got["T"] == approx(100) and substituted(trail, "T") == "2 × 50"
-    assert got["E"] == approx(75.785828) and substituted(trail, "E") == "50 × (100 / 50)^0.6"
-    assert got["behind"] == approx(0.115717)
+    expect_steps(trail, T=(100, "2 × 50"), E=(75.785828, "50 × (100 / 50)^0.6"), behind=0.115717)
     assert trail.decision == "actual 70 < expected 75.785828; behind 0.115717 > 0.1"
     assert trail.evaluation.status is Status.OFF_TRACK
     assert_redoable(trail)
@@ -169,9 +173,7 @@ def test_growth() -> None:
     # 1.44 ≥ 1.44 → on track.
     t = target("growth", rate=0.2)
     trail = trail_of(t, FLOW, obs(("2015", 1.0), ("2017", 1.44), indicator=FLOW), date(2018, 3, 1))
-    got = values(trail)
-    assert got["T"] == approx(2.48832) and substituted(trail, "T") == "1 × (1 + 0.2)^(2020 − 2015)"
-    assert got["E"] == approx(1.44)
+    expect_steps(trail, T=(2.48832, "1 × (1 + 0.2)^(2020 − 2015)"), E=1.44)
     assert trail.decision == "actual 1.44 ≥ expected 1.44"
     assert_redoable(trail)
 

@@ -30,6 +30,13 @@ def approx(value: float) -> object:
     return pytest.approx(value, rel=1e-6)
 
 
+def expect(ev: object, **fields: object) -> None:
+    """Each named field of the evaluation as given, numbers to a millionth: one failure lists them all."""
+    got = {name: getattr(ev, name) for name in fields}
+    assert got == {name: approx(v) if isinstance(v, float | int) and not isinstance(v, bool) else v
+                   for name, v in fields.items()}
+
+
 class TestLevel:
     def test_at_risk_exactly_ten_points_behind(self) -> None:
         # Line from (2015, 4) to (2020, 8); at 2018: f = 3/5, expected = 4 + 4·0.6 = 6.4.
@@ -204,14 +211,8 @@ class TestCumulative:
         # Progress 0.34 vs 0.4 → at_risk. The same linear model for the trend: 850/2 = 425 a year
         # so far against 2500/5 = 500 required: R = 0.85 → acceleration needed; 850 + 425·3 = 2125.
         ev = evaluate(self.make(), FLOW, obs(("2016", 400), ("2017", 450), indicator=FLOW), date(2018, 6, 30))
-        assert ev.actual == 850
-        assert ev.expected == approx(1000)
-        assert ev.progress == approx(0.34)
-        assert ev.status is Status.AT_RISK
-        assert (ev.growth_rate, ev.required_growth) == (approx(425), approx(500))
-        assert ev.projected == approx(2125)
-        assert ev.outlook_ratio == approx(0.85)
-        assert ev.outlook is Outlook.ACCELERATION_NEEDED
+        expect(ev, actual=850, expected=1000, progress=0.34, status=Status.AT_RISK, growth_rate=425,
+               required_growth=500, projected=2125, outlook_ratio=0.85, outlook=Outlook.ACCELERATION_NEEDED)
 
     def test_missing_year_is_named_never_summed_as_zero(self) -> None:
         ev = evaluate(self.make(), FLOW, obs(("2016", 400), ("2018", 450), indicator=FLOW), date(2019, 12, 31))
@@ -279,25 +280,16 @@ class TestCompound:
         # Projection 70·1.1186889² = 87.602546.
         t = target("multiple", factor=2)
         ev = evaluate(t, FLOW, obs(("2015", 50), ("2018", 70), indicator=FLOW), date(2019, 1, 1))
-        assert ev.target_value == approx(100)
-        assert ev.expected == approx(75.785828)
-        assert ev.expected_progress == approx(0.515717)
-        assert ev.status is Status.OFF_TRACK
-        assert (ev.growth_rate, ev.required_growth) == (approx(0.1186889), approx(0.1486984))
-        assert ev.outlook_ratio == approx(0.798186)
-        assert ev.projected == approx(87.602546)
-        assert ev.outlook is Outlook.ACCELERATION_NEEDED
+        expect(ev, target_value=100, expected=75.785828, expected_progress=0.515717, status=Status.OFF_TRACK,
+               growth_rate=0.1186889, required_growth=0.1486984, outlook_ratio=0.798186, projected=87.602546,
+               outlook=Outlook.ACCELERATION_NEEDED)
 
     def test_growth_rate_target(self) -> None:
         # +20 % a year from 1.0: T = 1.2^5 = 2.48832; at 2017 expected = 1.2^2 = 1.44 exactly.
         t = target("growth", rate=0.2)
         ev = evaluate(t, FLOW, obs(("2015", 1.0), ("2017", 1.44), indicator=FLOW), date(2018, 3, 1))
-        assert ev.target_value == approx(2.48832)
-        assert ev.expected == approx(1.44)
-        assert ev.status is Status.ON_TRACK
-        assert ev.growth_rate == approx(0.2)
-        assert ev.outlook_ratio == approx(1) and ev.outlook is Outlook.ON_COURSE
-        assert ev.projected == approx(2.48832)
+        expect(ev, target_value=2.48832, expected=1.44, status=Status.ON_TRACK, growth_rate=0.2, outlook_ratio=1,
+               outlook=Outlook.ON_COURSE, projected=2.48832)
 
     def test_multiple_without_baseline_is_incomplete(self) -> None:
         ev = evaluate(target("multiple", factor=2), FLOW, obs(("2018", 70), indicator=FLOW), date(2019, 1, 1))

@@ -20,34 +20,27 @@ ROOT = Path(__file__).parents[1]
 GOLDEN = Path(__file__).parent / "golden"
 DATA = {"bundled": ROOT / "data", "example": ROOT / "example"}
 
-CASES: dict[str, tuple[str, list[str]]] = {
-    "status-bundled.json": ("bundled", ["status", "--format", "json", "--as-of", "2026-11-25"]),
-    "status-bundled.csv": ("bundled", ["status", "--format", "csv", "--as-of", "2026-11-25"]),
-    "status-example.json": ("example", ["status", "--format", "json", "--as-of", "2019-06-30"]),
-    "gap-bundled-2019.json": ("bundled", ["gap", "--year", "2019", "--format", "json"]),
-    "gap-bundled-2019.csv": ("bundled", ["gap", "--year", "2019", "--format", "csv"]),
-    "gap-example-2018.csv": ("example", ["gap", "--year", "2018", "--format", "csv"]),
-    "report-bundled.json": ("bundled", ["report", "--as-of", "2026-11-25", "--format", "json"]),
-    "report-bundled.csv": ("bundled", ["report", "--as-of", "2026-11-25", "--format", "csv"]),
-    "report-example.json": ("example", ["report", "--as-of", "2019-06-30", "--format", "json"]),
-    "tasks-bundled.json": ("bundled", ["tasks", "--as-of", "2018-01-01", "--format", "json"]),
-    "tasks-bundled.csv": ("bundled", ["tasks", "--as-of", "2018-01-01", "--format", "csv"]),
-    "depts-bundled.json": ("bundled", ["depts", "--as-of", "2018-01-01", "--format", "json"]),
-    "depts-bundled.csv": ("bundled", ["depts", "--as-of", "2018-01-01", "--format", "csv"]),
-    "compare-bundled.json": ("bundled", ["compare", "invention_patents_per_10k_2020", "--year", "2020",
-                                         "--format", "json"]),
-    "compare-bundled.csv": ("bundled", ["compare", "invention_patents_per_10k_2020", "--year", "2020",
-                                        "--format", "csv"]),
-    "show-bundled.json": ("bundled", ["show", "invention_patents_per_10k", "--as-of", "2026-11-25", "--format",
-                                      "json"]),
-    "show-example.json": ("example", ["show", "pct", "--as-of", "2019-06-30", "--format", "json"]),
-    "explain-bundled.json": ("bundled", ["explain", "pct_applications_2016_2020", "--year", "2019", "--format",
-                                         "json"]),
-    "explain-example.json": ("example", ["explain", "patents_2020", "--year", "2018", "--format", "json"]),
-    "indicators-bundled.json": ("bundled", ["indicators", "--format", "json"]),
-    "targets-bundled.json": ("bundled", ["targets", "--format", "json"]),
-    "status-bundled-en.csv": ("bundled", ["status", "--format", "csv", "--lang", "en", "--as-of", "2026-11-25"]),
-}
+# (golden file name without extension, data, arguments, formats): one golden file per format.
+_RUNS: list[tuple[str, str, list[str], tuple[str, ...]]] = [
+    ("status-bundled", "bundled", ["status", "--as-of", "2026-11-25"], ("json", "csv")),
+    ("status-example", "example", ["status", "--as-of", "2019-06-30"], ("json",)),
+    ("gap-bundled-2019", "bundled", ["gap", "--year", "2019"], ("json", "csv")),
+    ("gap-example-2018", "example", ["gap", "--year", "2018"], ("csv",)),
+    ("report-bundled", "bundled", ["report", "--as-of", "2026-11-25"], ("json", "csv")),
+    ("report-example", "example", ["report", "--as-of", "2019-06-30"], ("json",)),
+    ("tasks-bundled", "bundled", ["tasks", "--as-of", "2018-01-01"], ("json", "csv")),
+    ("depts-bundled", "bundled", ["depts", "--as-of", "2018-01-01"], ("json", "csv")),
+    ("compare-bundled", "bundled", ["compare", "invention_patents_per_10k_2020", "--year", "2020"], ("json", "csv")),
+    ("show-bundled", "bundled", ["show", "invention_patents_per_10k", "--as-of", "2026-11-25"], ("json",)),
+    ("show-example", "example", ["show", "pct", "--as-of", "2019-06-30"], ("json",)),
+    ("explain-bundled", "bundled", ["explain", "pct_applications_2016_2020", "--year", "2019"], ("json",)),
+    ("explain-example", "example", ["explain", "patents_2020", "--year", "2018"], ("json",)),
+    ("indicators-bundled", "bundled", ["indicators"], ("json",)),
+    ("targets-bundled", "bundled", ["targets"], ("json",)),
+    ("status-bundled-en", "bundled", ["status", "--lang", "en", "--as-of", "2026-11-25"], ("csv",)),
+]
+CASES: dict[str, tuple[str, list[str]]] = {f"{name}.{fmt}": (data, [*args, "--format", fmt])
+                                           for name, data, args, formats in _RUNS for fmt in formats}
 
 
 def _run(data: str, args: list[str]) -> str:

@@ -75,6 +75,13 @@ RANKED_YAML = (TARGETS_YAML.replace("  deadline: 2020\nsections:", "  deadline: 
 #       重庆 200 → rank 4.
 # 2019: 贵州's figure is only a lower bound (≥ 150) → not a figure to rank → incomplete, 贵州 named.
 # pendency 2018, lower is better: 贵州 8 < 重庆 10 = 陕西 10 < 四川 12 → 1, 2, 2, 4: 重庆 2nd.
+# The provincial tables (CNIPA 口径): indicator, period, unit, source, bound, then each province's value.
+TABLES = [("pct", "2016", "件", "t", "", {"四川": 500, "陕西": 400, "贵州": 100}),
+          ("pct", "2017", "件", "t", "", {"四川": 600, "陕西": 300}),
+          ("pct", "2018", "件", "t", "", {"重庆": 200, "四川": 500, "陕西": 300, "贵州": 250}),
+          ("pct", "2019", "件", "t", "", {"重庆": 300, "四川": 500, "陕西": 300}),
+          ("pct", "2019", "件", "t", "min", {"贵州": 150}),
+          ("pendency", "2018", "月", "p", "", {"重庆": 10, "四川": 12, "陕西": 10, "贵州": 8})]
 RANKED_CSV = """\
 indicator,period,value,unit,source,note,recorded,region,scope,bound
 patents_per_10k,2015,4,件/万人,s,,,,,
@@ -82,23 +89,8 @@ patents_per_10k,2018,6,件/万人,s,,,,,
 pct,2016,400,件,s,,,,,
 pct,2017,450,件,s,,,,,
 pct,2018,210,件,city,,,,,
-pct,2016,500,件,t,,,四川,CNIPA,
-pct,2016,400,件,t,,,陕西,CNIPA,
-pct,2016,100,件,t,,,贵州,CNIPA,
-pct,2017,600,件,t,,,四川,CNIPA,
-pct,2017,300,件,t,,,陕西,CNIPA,
-pct,2018,200,件,t,,,重庆,CNIPA,
-pct,2018,500,件,t,,,四川,CNIPA,
-pct,2018,300,件,t,,,陕西,CNIPA,
-pct,2018,250,件,t,,,贵州,CNIPA,
-pct,2019,300,件,t,,,重庆,CNIPA,
-pct,2019,500,件,t,,,四川,CNIPA,
-pct,2019,300,件,t,,,陕西,CNIPA,
-pct,2019,150,件,t,,,贵州,CNIPA,min
-pendency,2018,10,月,p,,,重庆,CNIPA,
-pendency,2018,12,月,p,,,四川,CNIPA,
-pendency,2018,10,月,p,,,陕西,CNIPA,
-pendency,2018,8,月,p,,,贵州,CNIPA,
+""" + "".join(f"{indicator},{period},{value},{unit},{source},,,{province},CNIPA,{bound}\n"
+              for indicator, period, unit, source, bound, values in TABLES for province, value in values.items()) + """\
 index_rank,2019,1,位,r,published: 1st in the west,,重庆,某报告,
 """
 
