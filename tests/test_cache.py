@@ -192,7 +192,7 @@ def test_a_read_only_file_system_only_costs_speed(cli, tmp_path: Path, cache_hom
     """What root (CI) sees on a read-only mount: every write fails with EROFS."""
     import errno
 
-    from cqip.store import cache
+    from cqip.store import output
 
     data = two_files(tmp_path / "data")
     first = outputs(cli, data)
@@ -201,7 +201,7 @@ def test_a_read_only_file_system_only_costs_speed(cli, tmp_path: Path, cache_hom
     def read_only(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(output.tempfile, "mkstemp", read_only)  # the cache writes its entries through write_atomic
     before = [path.read_bytes() for path in entries(cache_home)]
     after = same_with_and_without_cache(cli, data)
     assert [path.read_bytes() for path in entries(cache_home)] == before

@@ -13,10 +13,10 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import cqip
+from cqip.store.output import write_atomic
 
 SUFFIX = ".cqip-cache"
 LIMIT = 2 * 1024**3  # bytes; a million rows take about 25 MB
@@ -72,7 +72,9 @@ class DirectoryCache:
             self.prune()  # once per run that writes: room for what it adds
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            _write(self._path(key), data)
+            # atomic (a reader sees the old entry, the new one or none) but not flushed: an entry torn
+            # by a crash fails its digest and is rebuilt, so durability is not worth a disk flush
+            write_atomic(self._path(key), data, durable=False)
         except OSError:
             return
         self.written = True
@@ -106,19 +108,6 @@ class DirectoryCache:
 
 def user_cache() -> DirectoryCache:
     return DirectoryCache(cache_dir())
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Atomically (a reader sees the old entry, the new one or none) but without fsync: an entry
-    torn by a crash fails its digest and is rebuilt, so durability is not worth a disk flush."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def clear(root: Path) -> int:

@@ -90,7 +90,7 @@ def _listing(data_dir: Path, name: str, *, required: bool = True) -> list[Path]:
     """The *.csv files of `data_dir/name` in name order; raises DataError when `name` is missing (and
     `required`), not a directory, or cannot be listed — never an empty list for a directory unread."""
     directory = data_dir / name
-    shown = _shown(data_dir, directory)
+    shown = str(directory)  # paths as the user gave them, so that a message's file can be opened as printed
     try:
         with os.scandir(directory) as entries:
             names = sorted(entry.name for entry in entries if entry.name.endswith(".csv"))
@@ -131,7 +131,7 @@ def _read_all(data_dir: Path, files: list[tuple[Path, int]]) -> list[Source]:
 
 def _read(data_dir: Path, path: Path, limit: int) -> tuple[Source | None, Problem | None]:
     """The file's bytes; reading stops after `limit`, so a huge file costs no memory to refuse."""
-    shown = _shown(data_dir, path)
+    shown = str(path)
     data, problem = read_regular(path, limit)
     if problem is not None:
         return None, Problem(shown, None, "file", f"not found in {data_dir}" if problem == NOT_FOUND else problem)
@@ -172,8 +172,3 @@ def read_regular(path: Path, limit: int) -> tuple[bytes | None, str | None]:
     if len(data) > limit:
         return None, f"is larger than the limit of {limit:,} bytes"
     return data, None
-
-
-def _shown(data_dir: Path, path: Path) -> str:
-    """Paths as the user gave them, so that a message's file name can be opened as printed."""
-    return str(path)

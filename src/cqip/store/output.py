@@ -21,14 +21,16 @@ from cqip.data.problems import UsageError
 from cqip.store.datadir import NO_WAIT
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step; raises OSError, leaving `path` untouched."""
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` in one step; raises OSError, leaving `path` untouched. `durable`
+    flushes the bytes to disk before the rename (what a user's file deserves; a cache entry does not)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, _mode(path))
         os.replace(tmp, path)
     except BaseException:
