@@ -8,6 +8,7 @@ import pytest
 
 from cqip.data.models import Bound, Indicator, Measure, Observation, Target
 from cqip.data.periods import Period
+from cqip.data.yaml_reader import validated
 from cqip.verdicts.evaluation import Missing, Outlook, Status, evaluate
 
 STOCK = Indicator(id="stock", zh="存量", en="Stock", unit="件", measure=Measure.STOCK)
@@ -16,7 +17,7 @@ FLOW = Indicator(id="flow", zh="流量", en="Flow", unit="件", measure=Measure.
 
 def target(kind: str = "level", **fields: object) -> Target:
     fields.setdefault("value", 8 if kind in ("level", "annual", "cumulative") else None)
-    return Target.model_validate({"id": "t", "indicator": "x", "section": "s", "kind": kind, "clause": "…",
+    return validated(Target, {"id": "t", "indicator": "x", "section": "s", "kind": kind, "clause": "…",
                                   "baseline_year": 2015, "deadline": 2020, **fields})
 
 

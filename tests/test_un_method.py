@@ -23,6 +23,7 @@ import pytest
 
 from cqip.data.models import Indicator, Measure, Observation, Target
 from cqip.data.periods import Period
+from cqip.data.yaml_reader import validated
 from cqip.verdicts.evaluation import Outlook, Status, evaluate
 
 INDICATOR = Indicator(id="x", zh="指标", en="x", unit="件", measure=Measure.STOCK)
@@ -51,7 +52,7 @@ def un_status(series: dict[int, float], target: float, increase: bool, base_year
 
 def cqip(series: dict[int, float], target: float, increase: bool, path: str = "compound"):
     """The same series as a cqip level target from 2015 to 2030, evaluated after its last year."""
-    t = Target.model_validate({"id": "t", "indicator": "x", "section": "s", "kind": "level", "clause": "…",
+    t = validated(Target, {"id": "t", "indicator": "x", "section": "s", "kind": "level", "clause": "…",
                                "value": target, "direction": "higher" if increase else "lower",
                                "baseline_year": 2015, "deadline": 2030, "path": path})
     rows = [Observation("x", Period(y), v, "件", "s", "", "f.csv", i + 2)

@@ -20,7 +20,7 @@ from dataclasses import fields
 from datetime import date
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+import msgspec
 
 from cqip.data.file_rows import KINDS, STORED, Coded, Column, Const, FileRows, Group, Values
 from cqip.data.models import Bound
@@ -32,7 +32,7 @@ FORMAT = "cqip-cache 1"
 MAGIC = FORMAT.encode() + b"\n"
 _DIGEST = 32
 _HEADER = 4  # bytes of the JSON header's length before it
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 # Every field of StatusReport, in order; a field added there must be added here (a test checks).
 REPORT_FIELDS = ("task", "period", "status", "evidence", "note", "file", "line", "recorded")
 
@@ -244,18 +244,21 @@ def _count(value: Any) -> bool:
 
 # --- targets.yaml and tasks.yaml as validated models ------------------------------------------
 
-def encode_model(model: BaseModel) -> bytes | None:
-    """The model as JSON, or None when reading that JSON back would not give an equal model
-    (an infinite float, say): such a file is simply parsed every time."""
-    payload = model.model_dump_json().encode()
+def encode_model(model: object) -> bytes | None:
+    """The model (a dataclass of `data.models` or `data.tasks_file`) as JSON, or None when reading that
+    JSON back would not give an equal model: such a file is simply parsed every time."""
+    payload = msgspec.json.encode(model)
     return payload if decode_model(type(model), payload) == model else None
 
 
 def decode_model(model: type[M], payload: bytes) -> M | None:
-    """pydantic checks every field again: a forged entry can only be valid YAML's equivalent."""
+    """The model, every field checked against its declared type (msgspec, in C: pydantic would first
+    spend some 30 ms building its validators). The value constraints pydantic checked when the file
+    was parsed are not checked again: an entry is only written once they passed, its seal refuses
+    any damage, and the cross-checks run on it again (`loading._Session.model`)."""
     try:
-        return model.model_validate_json(payload)
-    except ValidationError:
+        return msgspec.json.decode(payload, type=model)
+    except (msgspec.ValidationError, msgspec.DecodeError):
         return None
 
 

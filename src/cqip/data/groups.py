@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from cqip.data.models import CITY, Kind, TargetsFile
 from cqip.data.names import suggest
-from cqip.data.yaml_reader import KeyPath, check_names, check_unique
+from cqip.data.yaml_checks import KeyPath, check_names, check_unique
 
 RANK_KEYS = ("among", "max_rank")
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from pydantic import BaseModel
-
 from cqip.data import cache_codec as codec
 from cqip.data.actuals_columns import read_file_rows
 from cqip.data.actuals_file import check_duplicates, parse_actuals
@@ -30,7 +28,7 @@ from cqip.data.tasks_file import TaskBook, TasksFile, read_tasks, task_book
 from cqip.data.tasks_file import cross_check as cross_check_tasks
 
 T = TypeVar("T")
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 @dataclass(frozen=True)

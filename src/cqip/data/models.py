@@ -1,9 +1,12 @@
 """The plan's vocabulary: indicators, targets, observations.
 
-Targets come from hand-edited YAML, so they are pydantic models with `extra="forbid"` (a typo in a
-key is an error, not a silently ignored field). Observations can number in the millions, so they
-are named tuples (the cheapest immutable record to build: a frozen dataclass costs four times as
-much) built by the CSV parser after it has checked each cell itself.
+Targets come from hand-edited YAML. They are plain frozen dataclasses whose annotations carry
+pydantic's constraints: pydantic validates the YAML against them (`yaml_reader.validated`, with
+`extra="forbid"`: a typo in a key is an error, not a silently ignored field), but only when a
+file is parsed. Building pydantic models would cost every command some 30 ms at start-up, even
+when the checked-data cache answers without parsing anything. Observations can number in the
+millions, so they are named tuples (the cheapest immutable record to build: a frozen dataclass
+costs four times as much) built by the CSV parser after it has checked each cell itself.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from cqip.data.numbers import MAX_FIGURE, figure_problem
 from cqip.data.periods import Period
@@ -60,11 +63,14 @@ class Direction(StrEnum):
     LOWER = "lower"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
+# How pydantic validates every model of a hand-edited file (read from `__pydantic_config__`).
+STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
-class Plan(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Plan:
+    __pydantic_config__ = STRICT
+
     id: str
     title_zh: str
     title_en: str
@@ -74,13 +80,19 @@ class Plan(_Strict):
     region: RegionName | None = None  # the province-level region the plan is about, as `groups:` name it (重庆)
 
 
-class Section(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    __pydantic_config__ = STRICT
+
     id: SnakeId
     zh: str
     en: str
 
 
-class Indicator(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Indicator:
+    __pydantic_config__ = STRICT
+
     id: SnakeId
     zh: str
     en: str
@@ -89,7 +101,10 @@ class Indicator(_Strict):
     definition: str | None = None
 
 
-class Target(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Target:
+    __pydantic_config__ = STRICT
+
     id: SnakeId
     indicator: SnakeId
     section: SnakeId
@@ -115,7 +130,7 @@ class Target(_Strict):
     owners: tuple[str, ...] = ()
     # Regions (see `regions`): a target only for `region`, or per-region values overriding `value`.
     region: RegionName | None = None
-    regions: dict[RegionName, Figure] = Field(default_factory=dict)
+    regions: dict[RegionName, Figure] = field(default_factory=dict)
     # Rank targets: the group (`groups:`) ranked within, and the worst place that still meets the target.
     among: RegionName | None = None
     max_rank: Annotated[int, Field(ge=1)] | None = None
@@ -149,18 +164,24 @@ KIND_FIELDS: dict[Kind, dict[str, bool]] = {
 FLOW_ONLY = {Kind.ANNUAL, Kind.CUMULATIVE}
 
 
-class Group(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Group:
     """A named set of regions a rank is taken among (全国: the 31 mainland provinces; 西部: the 12 western ones)."""
+
+    __pydantic_config__ = STRICT
 
     name: RegionName
     en: Annotated[str, Field(min_length=1)]
     members: Annotated[list[RegionName], Field(min_length=1)]
 
 
-class TargetsFile(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class TargetsFile:
+    __pydantic_config__ = STRICT
+
     plan: Plan
     regions: list[RegionName] | None = None  # when given, every region name used must be one of these
-    groups: list[Group] = Field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
     sections: list[Section]
     indicators: list[Indicator]
     targets: list[Target]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 
 from cqip.data.groups import check_groups, registry
 from cqip.data.models import (
@@ -19,7 +20,7 @@ from cqip.data.models import (
     TargetsFile,
 )
 from cqip.data.names import suggest
-from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_model
+from cqip.data.yaml_checks import KeyPath, check_names, check_unique
 
 
 def parse_catalog(text: str, filename: str, departments: Collection[str] | None = None) -> Catalog:
@@ -29,6 +30,8 @@ def parse_catalog(text: str, filename: str, departments: Collection[str] | None 
 
 def read_targets(text: str, filename: str, departments: Collection[str] | None = None) -> TargetsFile:
     """The file validated and cross-checked, as the model the checked-data cache stores."""
+    from cqip.data.yaml_reader import parse_model  # PyYAML only when a file must be parsed (not from the cache)
+
     return parse_model(text, filename, TargetsFile, "plan, sections, indicators, targets",
                        lambda p: cross_check(p, departments))
 
@@ -106,9 +109,5 @@ def _check_regions(path: KeyPath, target: Target, registry: list[str] | None) ->
 
 
 def _with_plan_defaults(target: Target, plan: Plan) -> Target:
-    return target.model_copy(
-        update={
-            "baseline_year": target.baseline_year or plan.baseline_year,
-            "deadline": target.deadline or plan.deadline,
-        }
-    )
+    return replace(target, baseline_year=target.baseline_year or plan.baseline_year,
+                   deadline=target.deadline or plan.deadline)

@@ -16,9 +16,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from cqip.data.models import _Strict
+from cqip.data.models import STRICT
 from cqip.data.names import Named, resolve, suggest
-from cqip.data.yaml_reader import KeyPath, check_names, check_unique, parse_model
+from cqip.data.yaml_checks import KeyPath, check_names, check_unique
 
 Name = Annotated[str, Field(min_length=1)]
 
@@ -31,21 +31,30 @@ class TaskStatus(StrEnum):
     UNKNOWN = "unknown"  # no report yet; never written in task_status files
 
 
-class WorkPlan(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class WorkPlan:
+    __pydantic_config__ = STRICT
+
     title_zh: Name
     title_en: Name
     source: str | None = None
     due: date
 
 
-class Area(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Area:
+    __pydantic_config__ = STRICT
+
     id: Name
     zh: Name
     en: Name
 
 
-class Successor(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Successor:
     """Who does a department's job today, with the evidence (see the comment in tasks.yaml)."""
+
+    __pydantic_config__ = STRICT
 
     name: Name
     en: Name
@@ -55,7 +64,10 @@ class Successor(_Strict):
     note: str | None = None
 
 
-class Department(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Department:
+    __pydantic_config__ = STRICT
+
     name: Name
     en: Name
     collective: bool = False  # a group the plan names without listing its members (item 22)
@@ -68,7 +80,10 @@ class Department(_Strict):
         return Named(self.name, (self.en, *later))
 
 
-class Task(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Task:
+    __pydantic_config__ = STRICT
+
     number: Annotated[int, Field(ge=1)]
     area: Name
     zh: Name
@@ -80,7 +95,10 @@ class Task(_Strict):
         return self.departments[0]
 
 
-class TasksFile(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class TasksFile:
+    __pydantic_config__ = STRICT
+
     plan: WorkPlan
     areas: list[Area]
     departments: list[Department]
@@ -119,6 +137,8 @@ def parse_tasks(text: str, filename: str) -> TaskBook:
 
 def read_tasks(text: str, filename: str) -> TasksFile:
     """The file validated and cross-checked, as the model the checked-data cache stores."""
+    from cqip.data.yaml_reader import parse_model  # PyYAML only when a file must be parsed (not from the cache)
+
     return parse_model(text, filename, TasksFile, "plan, areas, departments, tasks", cross_check)
 
 

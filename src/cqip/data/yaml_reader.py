@@ -8,26 +8,22 @@ billion-laughs document or a huge file is refused before anything is built from 
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from cqip.data.control import control_character
-from cqip.data.names import suggest
 from cqip.data.problems import DataError, Problem
+from cqip.data.yaml_checks import MAX_BYTES, KeyPath
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
-MAX_BYTES = 1_000_000  # 50× the plan's own file; parsing this much takes well under a second
 MAX_NODES = 200_000  # nodes and scalar characters once aliases are expanded: what building the data costs
 MAX_CHARS = 2 * MAX_BYTES
 MAX_NUMBER_CHARS = 100  # digits of an int or float: int() refuses past 4 300, and no figure needs 20
 _CHECKED_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"}
-
-KeyPath = tuple[str | int, ...]  # a key's position in the document: ("targets", 3, "value")
 
 
 def load_with_lines(text: str, filename: str) -> tuple[Any, dict[KeyPath, int]]:
@@ -168,7 +164,7 @@ def parse_model(text: str, filename: str, model: type[M], keys: str,
         return Problem(filename, line_of(lines, path), _dotted(path), message)
 
     try:
-        parsed = model.model_validate(data)
+        parsed = validated(model, data)
     except ValidationError as exc:
         raise DataError([problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()]) from None
     problems = [problem(path, message) for path, message in cross_check(parsed)]
@@ -177,27 +173,17 @@ def parse_model(text: str, filename: str, model: type[M], keys: str,
     return parsed
 
 
-def check_unique(parsed: BaseModel, *keys: tuple[str, str]) -> Iterator[tuple[KeyPath, str]]:
-    """Each (collection, key): no two items of `parsed.collection` share a value of `key`."""
-    for collection, key in keys:
-        items = getattr(parsed, collection)
-        counts = Counter(getattr(item, key) for item in items)
-        for i, item in enumerate(items):
-            if counts[getattr(item, key)] > 1:
-                yield (collection, i, key), f"duplicate {key} {getattr(item, key)!r}"
+def validated(model: type[M], data: Any) -> M:
+    """`data` as `model` (a dataclass of `data.models`), checked against the constraints its annotations
+    carry; the validator is built the first time a file needs it, not when the models are imported."""
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(model)
+    checked: M = adapter.validate_python(data)
+    return checked
 
 
-def check_names(path: KeyPath, names: Sequence[str], known: Collection[str],
-                what: str) -> Iterator[tuple[KeyPath, str]]:
-    """Each name must be one of `known` (else the closest is suggested) and appear only once (linear:
-    a `regions:` list may hold tens of thousands of names)."""
-    seen: set[str] = set()
-    for j, name in enumerate(names):
-        if name not in known:
-            yield (*path, j), f"unknown {what} {name!r}{suggest(name, known)}"
-        elif name in seen:
-            yield (*path, j), f"{what} {name!r} named twice"
-        seen.add(name)
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
 def _dotted(path: KeyPath) -> str:
@@ -214,7 +200,7 @@ def _dotted(path: KeyPath) -> str:
 
 
 def _pydantic_message(err: Any) -> str:
-    if err["type"] == "extra_forbidden":
+    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     if err["type"] == "missing":
         return "required"

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from cqip.data import actuals_file, yaml_reader
+from cqip.data import actuals_file, yaml_checks
 from cqip.data.control import control_character
 from cqip.data.loading import Cache, Loaded, Source, load_checked
 from cqip.data.models import Dataset
@@ -71,7 +71,7 @@ def _no_gc() -> Iterator[None]:
 
 def read_sources(data_dir: Path) -> tuple[Source, list[Source]]:
     """Read targets.yaml and every actuals/*.csv; every missing, unreadable or huge file is a problem."""
-    [targets] = _read_all(data_dir, [(data_dir / TARGETS_FILE, yaml_reader.MAX_BYTES)])
+    [targets] = _read_all(data_dir, [(data_dir / TARGETS_FILE, yaml_checks.MAX_BYTES)])
     return targets, _read_all(data_dir, [(path, actuals_file.MAX_BYTES) for path in _listing(data_dir, ACTUALS_DIR)])
 
 
@@ -81,7 +81,7 @@ def read_task_sources(data_dir: Path) -> tuple[Source | None, list[Source]]:
     if not os.path.lexists(tasks):
         return None, []
     statuses = _listing(data_dir, TASK_STATUS_DIR, required=False)
-    sources = _read_all(data_dir, [(tasks, yaml_reader.MAX_BYTES)]
+    sources = _read_all(data_dir, [(tasks, yaml_checks.MAX_BYTES)]
                         + [(path, actuals_file.MAX_BYTES) for path in statuses])
     return sources[0], sources[1:]
 

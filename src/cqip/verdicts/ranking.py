@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import NamedTuple
 
@@ -124,7 +124,7 @@ def evaluate_rank(dataset: Dataset, target: Target, as_of: date) -> RankEvaluati
     tables = standings(dataset, target, as_of)
     points = [_rank_point(s) for s in tables if s.rank is not None]
     counted = tuple(p for p in points if p.period.is_full_year or indicator.measure is Measure.STOCK)
-    ranked = indicator.model_copy(update={"unit": RANK_UNIT})
+    ranked = replace(indicator, unit=RANK_UNIT)
     level = _as_level(target, target.max_rank, counted)
     ev = evaluate(level, ranked, points, as_of)
     latest_t = ev.latest.period.t if ev.latest is not None else float("-inf")
@@ -181,7 +181,7 @@ def _as_level(target: Target, max_rank: int, ranks: Sequence[Observation]) -> Ta
     starts at the baseline year's rank when that is outside the band, else it is the band itself."""
     year_end = Period.year_end(target.start).end
     base = next((o for o in ranks if o.period.end == year_end), None)
-    update: dict[str, object] = {"value": float(max_rank), "direction": Direction.LOWER}
+    level = replace(target, value=float(max_rank), direction=Direction.LOWER)
     if base is None or base.value <= max_rank:
-        update |= {"baseline_value": float(max_rank), "baseline_source": BAND}
-    return target.model_copy(update=update)
+        return replace(level, baseline_value=float(max_rank), baseline_source=BAND)
+    return level

@@ -32,12 +32,11 @@ def for_region(target: Target, region: str) -> Target | None:
     home = target.region or CITY
     if (target.region is not None or target.kind is Kind.RANK) and region != home:
         return None
-    update: dict[str, object] = {}
     if region in target.regions:
-        update["value"] = target.regions[region]
+        target = replace(target, value=target.regions[region])
     if region != home and target.baseline_value is not None:
-        update |= {"baseline_value": None, "baseline_source": None}
-    return target.model_copy(update=update) if update else target
+        target = replace(target, baseline_value=None, baseline_source=None)
+    return target
 
 
 def in_region(dataset: Dataset, region: str) -> Dataset:
