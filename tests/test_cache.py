@@ -178,6 +178,24 @@ def test_an_entry_with_a_valid_seal_but_impossible_contents_is_refused(tmp_path:
         assert codec.decode_rows(bad, codec.Shared()) is None
 
 
+def test_a_model_entry_gives_back_the_parsed_file_and_refuses_a_wrong_type() -> None:
+    from cqip.data.models import TargetsFile
+    from cqip.data.targets_file import read_targets
+    from cqip.data.tasks_file import read_tasks
+    from cqip.store.datadir import bundled_data_dir
+
+    bundled = bundled_data_dir()
+    for parsed in (read_targets((bundled / "targets.yaml").read_text("utf-8"), "targets.yaml"),
+                   read_tasks((bundled / "tasks.yaml").read_text("utf-8"), "tasks.yaml")):
+        payload = codec.encode_model(parsed)
+        assert payload is not None and codec.decode_model(type(parsed), payload) == parsed
+    good = codec.encode_model(read_targets(TARGETS_YAML, "targets.yaml"))
+    assert good is not None and b'"baseline_year":2015' in good and b'"kind":"level"' in good
+    for bad in (good.replace(b'"baseline_year":2015', b'"baseline_year":"2015"', 1),
+                good.replace(b'"kind":"level"', b'"kind":"levels"', 1), good[:-1], b"[]"):
+        assert codec.decode_model(TargetsFile, bad) is None
+
+
 def test_a_missing_or_unwritable_cache_directory_only_costs_speed(cli, tmp_path: Path, monkeypatch) -> None:
     data = two_files(tmp_path / "data")
     blocker = tmp_path / "not-a-directory"
