@@ -43,3 +43,21 @@ def test_python_dash_m(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "cqip", "validate"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("OK: ")
+
+
+def test_the_script_builds_only_the_command_it_runs_and_answers_as_the_full_app(tmp_path: Path) -> None:
+    from cqip.cli.app import named_command
+
+    assert named_command(["status"]) == "status"
+    assert named_command(["--data", "status", "gap", "--year", "2019"]) == "gap"  # a directory named status
+    assert named_command(["--no-cache", "--data=x", "cache", "clear"]) == "cache"
+    for args in ([], ["--help", "status"], ["--version"], ["stauts"], ["--bogus", "status"], ["--data"]):
+        assert named_command(args) is None
+    assert "Usage: cqip status [OPTIONS]" in run("status", "--help", cwd=tmp_path).stdout
+    listed = run("--help", "status", cwd=tmp_path).stdout
+    assert all(f"  {name} " in listed for name in ("status", "gap", "validate", "cache"))
+    typo = run("stauts", cwd=tmp_path)
+    assert typo.returncode == 2 and "Did you mean 'status'" in typo.stderr
+    bundled = run("--data", str(Path(__file__).parents[1] / "data"), "--no-cache", "gap", "--year", "2019",
+                  "--format", "json", cwd=tmp_path)
+    assert bundled.returncode == 0 and json.loads(bundled.stdout)

@@ -65,7 +65,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     data: Annotated[
@@ -83,10 +82,53 @@ def root(
     ctx.obj = State(data=data, cache=not no_cache)
 
 
-for command in (status.status, gap.gap, validate.validate, report.report, tasks.tasks, depts.depts, explain.explain,
-                show.show, add.add, compare.compare, indicators.indicators, targets.targets, init.init):
-    app.command(command.__name__)(command)
-app.add_typer(cache.app, name="cache")
+COMMANDS = {command.__name__: command for command in (
+    status.status, gap.gap, validate.validate, report.report, tasks.tasks, depts.depts, explain.explain, show.show,
+    add.add, compare.compare, indicators.indicators, targets.targets, init.init)}
+GROUPS = {"cache": cache.app}
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """Every command, or only the one named `only` (see `named_command`)."""
+    built = typer.Typer(
+        name="cqip",
+        cls=Commands,
+        help="Track Chongqing's 2016 IP-strong-city plan (渝府发〔2016〕56号): targets, sourced actuals, verdicts.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # plain click usage errors: short, greppable, no box drawing in cron mail
+        add_completion=False,
+    )
+    built.callback()(root)
+    for name, command in COMMANDS.items():
+        if only in (None, name):
+            built.command(name)(command)
+    for name, group in GROUPS.items():
+        if only in (None, name):
+            built.add_typer(group, name=name)
+    return built
+
+
+app = build()
+ROOT_FLAGS = {"--no-cache"}
+ROOT_OPTIONS = {"--data"}  # root options that take a value
+
+
+def named_command(args: list[str]) -> str | None:
+    """The command `args` run when they plainly name one (`cqip --data DIR status …`), else None.
+
+    Typer builds the options of every command from its signature before it runs any; for the one
+    named that work is a fifth of `cqip status`. So `main` builds only that command. Anything else —
+    `--help` or `--version` before a command, a misspelt command — gets every command, for the
+    group's help and its "did you mean" suggestions.
+    """
+    rest = iter(args)
+    for arg in rest:
+        if arg in ROOT_OPTIONS:
+            next(rest, None)
+        elif not (arg in ROOT_FLAGS or arg.split("=", 1)[0] in ROOT_OPTIONS):
+            return arg if arg in COMMANDS or arg in GROUPS else None
+    return None
 
 
 def main() -> None:
@@ -95,4 +137,4 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    app()
+    build(named_command(sys.argv[1:]))()

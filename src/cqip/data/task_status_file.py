@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from cqip.data.csv_reader import Row, parse_rows
 from cqip.data.periods import Period, PeriodError
 from cqip.data.problems import Problem
 from cqip.data.revisions import keep_latest
 from cqip.data.tasks_file import TaskBook, TaskStatus
+
+if TYPE_CHECKING:
+    from cqip.data.csv_reader import Row
 
 REQUIRED_COLUMNS = ("task", "date", "status", "evidence")
 OPTIONAL_COLUMNS = ("note", "recorded")
@@ -55,6 +58,8 @@ class Work:
 
 
 def parse_task_status(text: str, filename: str, book: TaskBook) -> tuple[list[StatusReport], list[Problem]]:
+    from cqip.data.csv_reader import parse_rows  # a file the cache holds is never parsed
+
     return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: _report(row, book), optional=OPTIONAL_COLUMNS)
 
 

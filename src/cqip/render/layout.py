@@ -16,19 +16,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, chop_cells
 
-from cqip.render.ascii_chart import Line, draw
 from cqip.views.document import Cell, Column, Document, Table
 from cqip.views.words import word
+
+if TYPE_CHECKING:
+    from cqip.render.ascii_chart import Line
 
 GAP = "  "
 MAX_CHART_WIDTH = 100
 MIN_WIDTH = 40  # narrower terminals (COLUMNS=5, a split pane) get 40-column lines, which the terminal folds
 MIN_WRAP = 8  # a wrapping column is never narrower than this (or its natural width, when smaller)
 TOKEN = re.compile(r"[^\s/、，,；;。]+/?")  # what should not wrap: a word, an id, a short name (市知识产权局)
-CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
 LONG_NAME = 16  # cells: a Chinese run longer than this is prose, which may break anywhere
 BREAK_AFTER = " _/-、，,·"  # where a long cell may break before it must break anywhere
 PROSE_BREAKS = " 、，；"
@@ -76,6 +78,8 @@ def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
         if block.table is not None:
             out += table_lines(block.table, fits[block.table.columns], skin)
         for chart in block.charts:
+            from cqip.render.ascii_chart import draw  # only a document with charts pays for it
+
             out += draw(chart, width=min(width, MAX_CHART_WIDTH))
     dropped = [column.header.replace("\n", "/") for columns, shape in fits.items()
                for i, column in enumerate(_stack_columns(columns) if shape.stacked else columns)
@@ -135,7 +139,7 @@ def _tokens(columns: tuple[Column, ...], tables: list[Table]) -> list[int]:
             for i, item in enumerate(row):
                 lengths = (cell_len(t) for t in TOKEN.findall(item.text))
                 longest[i] = max([longest[i], *(n for n, t in zip(lengths, TOKEN.findall(item.text), strict=True)
-                                                if n <= LONG_NAME or not CJK.search(t))])
+                                                if n <= LONG_NAME or n == len(t))])  # not wide: no Chinese
     return longest
 
 

@@ -9,7 +9,6 @@ cqip. The bundled copy is read-only: it lives inside the installed package, wher
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -78,6 +77,8 @@ def read_config(config: Path) -> Path:
     if problem is not None:
         raise UsageError(f"{config}: {problem}")
     assert data is not None
+    import tomllib  # only where a cqip.toml exists
+
     try:
         table = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
