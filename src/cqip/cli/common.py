@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 import typer
 
@@ -37,8 +36,7 @@ TEXT_WIDTH = 100  # plain text when COLUMNS does not say otherwise: fits a mail 
 MIN_WIDTH = 40
 
 
-@dataclass
-class State:
+class State(NamedTuple):
     data: Path | None = None
     cache: bool = True  # --no-cache turns the checked-data cache off
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from cqip.data.csv_reader import Row, Table, parse_rows
 from cqip.data.models import CITY, Bound, Catalog, Observation
 from cqip.data.names import suggest
 from cqip.data.numbers import figure_problem, parse_number
@@ -16,6 +16,9 @@ from cqip.data.periods import Period, PeriodError
 from cqip.data.problems import Problem
 from cqip.data.revisions import keep_latest
 from cqip.data.units import UnitError, conversion_factor
+
+if TYPE_CHECKING:
+    from cqip.data.csv_reader import Row, Table
 
 REQUIRED_COLUMNS = ("indicator", "period", "value", "unit", "source")
 OPTIONAL_COLUMNS = ("note", "recorded", "region", "scope", "bound")
@@ -28,6 +31,8 @@ _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,9})?", re.ASCII)
 
 def parse_actuals(text: str, filename: str, catalog: Catalog | None) -> tuple[list[Observation], list[Problem]]:
     """Every row checked; without a catalog (targets.yaml is broken) only the catalog-free checks run."""
+    from cqip.data.csv_reader import parse_rows  # a file the cache holds is never parsed
+
     shortcut = None if catalog is None else (lambda table: _shortcut(table, catalog))
     return parse_rows(text, filename, REQUIRED_COLUMNS, lambda row: observation(row, catalog), shortcut,
                       OPTIONAL_COLUMNS)

@@ -16,7 +16,6 @@ import math
 import sys
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import fields
 from datetime import date
 from typing import Any, TypeVar
 
@@ -266,7 +265,7 @@ def decode_model(model: type[M], payload: bytes) -> M | None:
 
 def encode_reports(reports: Sequence[StatusReport]) -> bytes:
     """The reports as JSON rows in REPORT_FIELDS order, without the file name (read under any)."""
-    if tuple(f.name for f in fields(StatusReport)) != REPORT_FIELDS:
+    if StatusReport._fields != REPORT_FIELDS:
         raise AssertionError("StatusReport's fields changed: update REPORT_FIELDS and the codec")
     rows = [[r.task, [r.period.year, r.period.month, r.period.day], r.status.value, r.evidence, r.note, r.line,
              None if r.recorded is None else r.recorded.isoformat()] for r in reports]

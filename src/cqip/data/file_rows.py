@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import partial
 from itertools import groupby, repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from cqip.data.models import Observation
 
@@ -33,22 +32,19 @@ _new_observation = partial(tuple.__new__, Observation)
 _SERIES_KEY = itemgetter(Observation._fields.index("indicator"), Observation._fields.index("region"))
 
 
-@dataclass(frozen=True)
-class Const:
+class Const(NamedTuple):
     """One value for every row of the group."""
 
     value: Any
 
 
-@dataclass(frozen=True)
-class Values:
+class Values(NamedTuple):
     """A value per row: a list, an `array` of floats or ints, or a `range` of line numbers."""
 
     values: Sequence[Any]
 
 
-@dataclass(frozen=True)
-class Coded:
+class Coded(NamedTuple):
     """A code per row into a table of the distinct values (how the cache stores them)."""
 
     table: Sequence[Any]
@@ -66,8 +62,7 @@ def iterate(column: Column, size: int) -> Iterator[Any]:
     return map(column.table.__getitem__, column.codes)
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """The rows of one series in one file, in file order; `columns` holds every field in `STORED`."""
 
     key: SeriesKey
@@ -98,8 +93,7 @@ class Group:
         return len(set(zip(iterate(scope, self.size), periods, strict=True))) == self.size
 
 
-@dataclass(frozen=True)
-class FileRows:
+class FileRows(NamedTuple):
     """Every checked row of one file, grouped by series in the order the series first appear."""
 
     groups: tuple[Group, ...]

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from cqip.data import cache_codec as codec
 from cqip.data.actuals_columns import read_file_rows
@@ -31,8 +31,7 @@ T = TypeVar("T")
 M = TypeVar("M")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     name: str  # as shown in messages, e.g. "actuals/patents.csv"
     data: bytes
 

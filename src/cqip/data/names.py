@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from cqip.data.models import Catalog
 
@@ -22,8 +22,7 @@ MOST = 3
 WORD = re.compile(r"[a-z]+|\d+[a-z]*")
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(NamedTuple):
     """Something the user may call by its id or by one of its names."""
 
     id: str

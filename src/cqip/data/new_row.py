@@ -11,7 +11,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from cqip.data.actuals_file import COLUMNS, observation
@@ -55,7 +55,7 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
     check_characters(parsed)
     new = observation(parsed, catalog)
     if new is None or parsed.problems:  # the arguments have no line: `cqip add: value: 'x' is not a number`
-        raise DataError([replace(problem, line=None) for problem in parsed.problems])
+        raise DataError([problem._replace(line=None) for problem in parsed.problems])
     observations = list(observations)
     key = (new.indicator, new.region, new.scope, new.period)
     existing = next((o for o in observations if (o.indicator, o.region, o.scope, o.period) == key), None)

@@ -8,8 +8,8 @@ exits with its status — never a traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitStatus(IntEnum):
@@ -18,8 +18,7 @@ class ExitStatus(IntEnum):
     INVALID = 2  # bad data, a bad option, an output that cannot be written
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     file: str
     line: int | None
     field: str

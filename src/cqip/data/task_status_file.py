@@ -8,9 +8,8 @@ case the newer one is a correction and replaces the other: the rule of `revision
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cqip.data.periods import Period, PeriodError
 from cqip.data.problems import Problem
@@ -25,8 +24,7 @@ OPTIONAL_COLUMNS = ("note", "recorded")
 REPORTABLE = [s for s in TaskStatus if s is not TaskStatus.UNKNOWN]
 
 
-@dataclass(frozen=True)
-class StatusReport:
+class StatusReport(NamedTuple):
     task: int
     period: Period  # `date` column: YYYY, YYYY-MM or YYYY-MM-DD; a report holds as of its end
     status: TaskStatus
@@ -41,8 +39,7 @@ class StatusReport:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
-class Work:
+class Work(NamedTuple):
     """The work items and every checked progress report on them."""
 
     book: TaskBook

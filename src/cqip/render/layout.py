@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len, chop_cells
 
@@ -37,8 +36,7 @@ PROSE_BREAKS = " 、，；"
 NO_LINE_START = "）)」』，。、；：！？"
 
 
-@dataclass(frozen=True)
-class Skin:
+class Skin(NamedTuple):
     """What differs between plain text and the terminal: rule characters, and whether styles are kept."""
 
     title_rule: str
@@ -50,8 +48,7 @@ PLAIN = Skin("=", "-", "-")
 TERMINAL = Skin("═", "─", "─")
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(NamedTuple):
     stacked: bool  # columns with `under` shown below their host column
     kept: tuple[int, ...]  # indexes of the columns shown (after stacking)
     widths: tuple[int, ...]  # per kept column
@@ -60,7 +57,7 @@ class Fit:
 
 def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
     width = max(width, MIN_WIDTH)
-    doc = replace(doc, blocks=tuple(replace(b, table=b.table.for_reading()) if b.table else b for b in doc.blocks))
+    doc = doc._replace(blocks=tuple(b._replace(table=b.table.for_reading()) if b.table else b for b in doc.blocks))
     fits = {columns: fit(columns, [t for b in doc.blocks if (t := b.table) and t.columns == columns], width)
             for columns in {b.table.columns for b in doc.blocks if b.table}}
     out: list[Line] = [*([(text, "title")] for text in fold(doc.title, width)), [(_rule(skin.title_rule,
@@ -161,7 +158,7 @@ def _total(widths: list[int], kept: Iterable[int]) -> int:
 
 def _stack_columns(columns: tuple[Column, ...]) -> tuple[Column, ...]:
     guests = {c.under: c for c in columns if c.under}
-    return tuple(replace(c, header=f"{c.header}\n{guests[c.key].header}") if c.key in guests else c
+    return tuple(c._replace(header=f"{c.header}\n{guests[c.key].header}") if c.key in guests else c
                  for c in columns if not c.under)
 
 
@@ -176,7 +173,7 @@ def stack(table: Table) -> Table:
             if table.columns[i].under:
                 continue
             if i in guests and (extra := row[guests[i]].text):
-                item = replace(item, text=f"{item.text}\n{extra}")
+                item = item._replace(text=f"{item.text}\n{extra}")
             cells.append(item)
         rows.append(tuple(cells))
     return Table(_stack_columns(table.columns), tuple(rows))

@@ -9,9 +9,9 @@ cqip. The bundled copy is read-only: it lives inside the installed package, wher
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from cqip.data.problems import UsageError
 from cqip.store.datadir import bundled_data_dir, read_regular
@@ -29,8 +29,7 @@ class Origin(StrEnum):
     BUNDLED = "bundled"
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     path: Path
     origin: Origin
     config: Path | None = None  # the cqip.toml that named it

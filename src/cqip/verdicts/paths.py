@@ -16,7 +16,6 @@ method's observed ÷ required growth.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -50,8 +49,7 @@ def advance(point: Point, rate: float, t: float, *, compound: bool) -> float:
     return point.value + rate * years
 
 
-@dataclass(frozen=True)
-class Path:
+class Path(NamedTuple):
     """The planned path from `start` to the target value at the deadline."""
 
     start: Point

@@ -40,8 +40,7 @@ class Entry(NamedTuple):
     observation: Observation
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """A group's league table on one indicator for one period (or a published rank of the plan's region)."""
 
     period: Period

@@ -10,15 +10,15 @@ as it stands there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from cqip.data.models import CITY, Catalog, Dataset, Kind, Target
 from cqip.verdicts.evaluation import SEVERITY, Evaluation, evaluate
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     """One region's verdict on a target, as `compare` ranks it (1 = best)."""
 
     rank: int

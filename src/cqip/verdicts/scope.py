@@ -7,8 +7,9 @@ and the command line only prints it. Commands ask here rather than checking opti
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from cqip.data.models import CITY, Dataset, Indicator, Kind, Target
 from cqip.data.names import Named, indicator_names, resolve, suggest, target_names
@@ -20,8 +21,7 @@ from cqip.verdicts.regions import in_region, known_regions
 TASKS_NEEDED = "this needs tasks.yaml (the plan's work items) in the data directory"
 
 
-@dataclass(frozen=True)
-class Dept:
+class Dept(NamedTuple):
     """What `--dept NAME` stands for: the plan's departments it names (a successor's name names every
     department it succeeded), and the name as asked, for titles."""
 

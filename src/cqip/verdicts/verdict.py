@@ -81,8 +81,7 @@ class Missing(NamedTuple):
     names: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(NamedTuple):
     """The two points the observed growth runs between (the path's start and the latest figure)."""
 
     start: Point

@@ -9,16 +9,14 @@ colours: each renderer decides how a meaning looks.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from cqip.views.chart_lines import TargetLines
 
 Value = float | int | str | None
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str  # stable across languages: a spreadsheet's column, a renderer's handle
     header: str
     numeric: bool = False  # right-aligned; never wrapped, never cut
@@ -29,8 +27,7 @@ class Column:
     sheet_only: bool = False  # only where width costs nothing: spreadsheets (sources as links)
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """A share drawn as a bar where a renderer can draw (HTML), with a marker on it; the cell's text elsewhere."""
 
     share: float  # the filled part, 0–1
@@ -38,8 +35,7 @@ class Bar:
     label: str  # both in words, for screen readers and tooltips
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     style: str = ""
     value: Value | tuple[Value, ...] = None  # the typed value behind the text, for spreadsheets
@@ -47,8 +43,7 @@ class Cell:
     bar: Bar | None = None
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
 
@@ -67,8 +62,7 @@ class Table:
         return Table(tuple(self.columns[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in self.rows))
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     """One target's lines with their labels in the document's language."""
 
     lines: TargetLines
@@ -79,8 +73,7 @@ class Chart:
     desc: str = ""  # the chart in one sentence with its values, for those who cannot see it
 
 
-@dataclass(frozen=True)
-class Download:
+class Download(NamedTuple):
     """Records a page offers as a file (HTML: a `data:` link); the renderer writes them in `format`."""
 
     format: str  # a data format: csv, json
@@ -90,8 +83,7 @@ class Download:
     fields: tuple[str, ...]  # the columns of a sheet, in order
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A heading, lines of prose, then a table or charts."""
 
     title: str = ""
@@ -105,8 +97,7 @@ class Block:
     downloads: tuple[Download, ...] = ()  # only formats that can carry a file show them (HTML)
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     title: str
     blocks: tuple[Block, ...] = ()
     lang: str = "zh"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -286,7 +286,7 @@ def page(report: Report, catalog: Catalog, lang: str,
                 report.newest, report.ended)
     weekly = Document(word("title.report", lang), _weekly(report, lang), lang, anchor=WEEKLY)
     lead = headline(report.evaluations, lang)
-    first = (Document(lead.title, (replace(lead, title=""),), lang),) if lead else ()
+    first = (Document(lead.title, (lead._replace(title=""),), lang),) if lead else ()
     return (*first, overview(head, report.evaluations, report.history, catalog, _counts(report, lang), lang),
             coverage(report.evaluations, catalog, lang), weekly,
             panels(report.evaluations, catalog, report.lines, report.history, head, names, lang))
