@@ -75,3 +75,22 @@ def test_text_sections_share_column_widths(cli) -> None:
     rules = [line for line in out if line.startswith("----") and "  --" in line]
     assert len(headers) == 4 and len(set(headers)) == 1
     assert len(rules) == 4 and len(set(rules)) == 1
+
+
+def test_every_command_that_evaluates_takes_year_as_shorthand_for_as_of(cli) -> None:
+    from inspect import signature
+
+    from cqip.cli.app import COMMANDS
+    from cqip.store.datadir import bundled_data_dir
+
+    evaluating = {"status": [], "gap": [], "report": [], "tasks": [], "depts": [], "compare": ["pct_applications_2016_2020"],
+                  "explain": ["pct_applications_2016_2020"], "show": ["pct_applications"]}
+    assert {name for name, command in COMMANDS.items() if {"year", "as_of_day"} <= set(signature(command).parameters)
+            } == set(evaluating)
+    data = ["--data", str(bundled_data_dir())]
+    for name, args in evaluating.items():
+        by_year = cli(*data, name, *args, "--year", "2018", "-f", "json")
+        assert by_year.exit_code == 0, (name, by_year.output)
+        assert by_year.output == cli(*data, name, *args, "--as-of", "2018-12-31", "-f", "json").output, name
+        both = cli(*data, name, *args, "--year", "2018", "--as-of", "2018-12-31")
+        assert both.exit_code == 2 and "give one of them" in both.output, name

@@ -48,17 +48,6 @@ class Commands(TyperGroup):
             ctx.exit(exc.status)
 
 
-app = typer.Typer(
-    name="cqip",
-    cls=Commands,
-    help="Track Chongqing's 2016 IP-strong-city plan (渝府发〔2016〕56号): targets, sourced actuals, verdicts.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain click usage errors: short, greppable, no box drawing in cron mail
-    add_completion=False,
-)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cqip {__version__}")

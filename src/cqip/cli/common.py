@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
@@ -19,8 +19,6 @@ from cqip.render.formats import Format
 from cqip.views.words import Lang
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from rich.console import Console
 
     from cqip.data.models import Catalog, Dataset
@@ -112,10 +110,27 @@ TargetArgument = Annotated[str, typer.Argument(metavar="TARGET_ID",
                                                     "(see cqip targets).")]
 
 
-def as_of(day: date | None, year: int | None) -> date:
-    from cqip.verdicts.scope import as_of_date
+def dated(command: Callable[..., None]) -> Callable[..., None]:
+    """`command`, which evaluates as of its parameter `when: date`, as the command line offers it: with
+    --year and --as-of in its place (--year Y is --as-of Y-12-31; neither is today). So every command
+    that evaluates takes both, documented and checked in one place (`scope.as_of_date`)."""
+    from functools import wraps
+    from inspect import Parameter, signature
 
-    return as_of_date(day, year, date.today())
+    def options(when: Parameter) -> list[Parameter]:
+        return [Parameter("year", when.kind, default=None, annotation=YearOption),
+                Parameter("as_of_day", when.kind, default=None, annotation=AsOfOption)]
+
+    @wraps(command)
+    def run(*args: Any, year: int | None = None, as_of_day: date | None = None, **kwargs: Any) -> None:
+        from cqip.verdicts.scope import as_of_date
+
+        command(*args, when=as_of_date(as_of_day, year, date.today()), **kwargs)
+
+    declared = signature(command, eval_str=True)
+    run.__signature__ = declared.replace(parameters=[  # type: ignore[attr-defined]  # what typer reads
+        new for p in declared.parameters.values() for new in (options(p) if p.name == "when" else [p])])
+    return run
 
 
 def data_dir(ctx: typer.Context) -> Path:
@@ -217,8 +232,8 @@ def output(fmt: str | None, documents: Sequence[Document], data: Any = None, pat
     write_output(path, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
 
 
-def targets_command(ctx: typer.Context, view: TargetsView, what: str, fmt: str | None, day: date | None,
-                    year: int | None, lang: str, dept: str | None, region: str | None, path: Path | None) -> None:
+def targets_command(ctx: typer.Context, view: TargetsView, what: str, fmt: str | None, when: date, lang: str,
+                    dept: str | None, region: str | None, path: Path | None) -> None:
     """`status` and `gap`: every target evaluated and laid out by `view` under the title `what` (JSON and CSV:
     the records by id)."""
     from cqip.verdicts.evaluation import evaluate_all
@@ -227,7 +242,6 @@ def targets_command(ctx: typer.Context, view: TargetsView, what: str, fmt: str |
     from cqip.views.targets import title, with_dept
 
     dataset, found, _ = load_for(ctx, dept, region)
-    when = as_of(day, year)
     evaluations = evaluate_all(dataset, when)
     heading = with_dept(title(titled(dataset.catalog.plan.id, dataset.region), what, when.isoformat(), lang), found,
                         lang)

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 import typer
 
 from cqip.cli.common import (
-    AsOfOption,
     LangOption,
     OutputOption,
     TableFormats,
     TargetArgument,
-    YearOption,
-    as_of,
+    dated,
     load_all,
     output,
 )
 from cqip.views.words import Lang
 
 if TYPE_CHECKING:
-    from datetime import date
     from pathlib import Path
 
     from cqip.data.models import Dataset, Target
 
 
-def compare(ctx: typer.Context, target_id: TargetArgument, year: YearOption = None, as_of_day: AsOfOption = None,
-            format: TableFormats = None, lang: LangOption = Lang.ZH, output_file: OutputOption = None) -> None:
+@dated
+def compare(ctx: typer.Context, target_id: TargetArgument, when: date, format: TableFormats = None,
+            lang: LangOption = Lang.ZH, output_file: OutputOption = None) -> None:
     """Rank the regions that have data or a value of their own on one target: value, achievement, status.
     For a rank target: the league table of its group, the plan's region marked."""
     from cqip.data.models import Kind
@@ -39,7 +38,6 @@ def compare(ctx: typer.Context, target_id: TargetArgument, year: YearOption = No
 
     dataset, _ = load_all(ctx)
     target = find_target(dataset, target_id)
-    when = as_of(as_of_day, year)
     if target.kind is Kind.RANK:
         _league(dataset, target, when, format, lang, output_file)
         return

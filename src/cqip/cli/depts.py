@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 
-from cqip.cli.common import AsOfOption, LangOption, OutputOption, TableFormats, YearOption, as_of, load_all, output
+from cqip.cli.common import LangOption, OutputOption, TableFormats, dated, load_all, output
 from cqip.views.words import Lang
 
 
-def depts(ctx: typer.Context, format: TableFormats = None, as_of_day: AsOfOption = None, year: YearOption = None,
+@dated
+def depts(ctx: typer.Context, when: date, format: TableFormats = None,
           lang: LangOption = Lang.ZH, output_file: OutputOption = None) -> None:
     """One row per department: items led, items shared, items done, targets owned, off track, missed."""
     from cqip.verdicts.evaluation import evaluate_all
@@ -17,7 +20,6 @@ def depts(ctx: typer.Context, format: TableFormats = None, as_of_day: AsOfOption
 
     dataset, found = load_all(ctx)
     work = need_work(found)
-    when = as_of(as_of_day, year)
     evaluations = evaluate_all(scoped(dataset, work), when)
     records = view.dept_records(work, evaluations, when)
     doc = view.document(records, view.unowned(evaluations), len(evaluations), view.title(work.book, when, lang), lang)

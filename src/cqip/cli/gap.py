@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 
 from cqip.cli import common
 from cqip.views.words import Lang
 
 
-def gap(ctx: typer.Context, year: common.YearOption = None, as_of_day: common.AsOfOption = None,
-        format: common.TableFormats = None, lang: common.LangOption = Lang.ZH, dept: common.DeptOption = None,
-        region: common.RegionOption = None, output_file: common.OutputOption = None) -> None:
+@common.dated
+def gap(ctx: typer.Context, when: date, format: common.TableFormats = None, lang: common.LangOption = Lang.ZH,
+        dept: common.DeptOption = None, region: common.RegionOption = None,
+        output_file: common.OutputOption = None) -> None:
     """Targets sorted by how far behind the expected path they are, with the gaps to path and target."""
     from cqip.views.gap import document
 
-    common.targets_command(ctx, document, "title.gap", format, as_of_day, year, lang, dept, region, output_file)
+    common.targets_command(ctx, document, "title.gap", format, when, lang, dept, region, output_file)

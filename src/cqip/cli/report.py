@@ -9,16 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cqip.cli.common import (
-    AsOfOption,
     DeptOption,
     LangOption,
     OutputOption,
     RegionOption,
     ReportFormats,
-    YearOption,
-    as_of,
     chosen,
     data_dir,
+    dated,
     load_for,
     output,
     parse_date,
@@ -36,10 +34,10 @@ class FailOn(StrEnum):
     OFF_TRACK = "off_track"
 
 
+@dated
 def report(
     ctx: typer.Context,
-    as_of_day: AsOfOption = None,
-    year: YearOption = None,
+    when: date,
     since: Annotated[date | None, typer.Option(
         "--since", parser=parse_date, metavar="YYYY-MM-DD",
         help="Compare with the data as it stood on this day (default: 7 days before --as-of).")] = None,
@@ -57,7 +55,6 @@ def report(
     from cqip.verdicts.evaluation import Status
     from cqip.verdicts.scope import check_since
     from cqip.views import report as view
-    when = as_of(as_of_day, year)
     before = since or when - timedelta(days=7)
     check_since(before, when)
     fmt = chosen(format) if output_file is None else Format(format or Format.TEXT)

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
-from cqip.cli.common import AsOfOption, DocumentFormats, LangOption, RegionOption, YearOption, as_of, load, output
+from cqip.cli.common import DocumentFormats, LangOption, RegionOption, dated, load, output
 from cqip.views.words import Lang
 
 
+@dated
 def show(
     ctx: typer.Context,
     indicator: Annotated[str, typer.Argument(metavar="INDICATOR",
                                              help="An indicator id from targets.yaml, e.g. "
                                                   "invention_patents_per_10k.")],
-    as_of_day: AsOfOption = None,
-    year: YearOption = None,
+    when: date,
     format: DocumentFormats = None,
     lang: LangOption = Lang.ZH,
     region: RegionOption = None,
@@ -27,5 +28,5 @@ def show(
 
     dataset = load(ctx, region=region)
     found = find_indicator(dataset, indicator)
-    shown = view.profile(dataset, found.id, as_of(as_of_day, year))
+    shown = view.profile(dataset, found.id, when)
     output(format, [view.document(shown, lang)], view.to_data(shown))

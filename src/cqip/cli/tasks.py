@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from cqip.cli.common import (
-    AsOfOption,
     DeptOption,
     LangOption,
     OutputOption,
     TableFormats,
-    YearOption,
-    as_of,
+    dated,
     load_all,
     output,
 )
@@ -31,8 +30,10 @@ class StatusChoice(StrEnum):
     UNKNOWN = "unknown"
 
 
+@dated
 def tasks(
     ctx: typer.Context,
+    when: date,
     area: Annotated[str | None, typer.Option("--area", metavar="一…六",
                                              help="Only the items of this area of the annex.")] = None,
     dept: DeptOption = None,
@@ -41,8 +42,6 @@ def tasks(
     lead_only: Annotated[bool, typer.Option("--lead-only",
                                             help="With --dept: only the items that department leads.")] = False,
     format: TableFormats = None,
-    as_of_day: AsOfOption = None,
-    year: YearOption = None,
     lang: LangOption = Lang.ZH,
     output_file: OutputOption = None,
 ) -> None:
@@ -54,7 +53,6 @@ def tasks(
     _, loaded = load_all(ctx)
     work = need_work(loaded)
     found = check_task_filter(work, area=area, dept=dept, lead_only=lead_only)
-    when = as_of(as_of_day, year)
     records = view.task_records(work, when, view.TaskFilter(area, found.names if found else None,
                                                           TaskStatus(status.value) if status else None, lead_only))
     heading = view.title(work.book, when, found, lang)

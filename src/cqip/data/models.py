@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, TypeVar, dataclass_transform
 
 from pydantic import AfterValidator, ConfigDict, Field
 
@@ -65,12 +65,18 @@ class Direction(StrEnum):
 
 # How pydantic validates every model of a hand-edited file (read from `__pydantic_config__`).
 STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
+C = TypeVar("C")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def model(cls: type[C]) -> type[C]:
+    """A model of a hand-edited file: a frozen dataclass built by keyword, validated by pydantic with STRICT."""
+    cls.__pydantic_config__ = STRICT  # type: ignore[attr-defined]  # pydantic reads it off any dataclass
+    return dataclass(frozen=True, kw_only=True)(cls)
+
+
+@model
 class Plan:
-    __pydantic_config__ = STRICT
-
     id: str
     title_zh: str
     title_en: str
@@ -80,19 +86,15 @@ class Plan:
     region: RegionName | None = None  # the province-level region the plan is about, as `groups:` name it (重庆)
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Section:
-    __pydantic_config__ = STRICT
-
     id: SnakeId
     zh: str
     en: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Indicator:
-    __pydantic_config__ = STRICT
-
     id: SnakeId
     zh: str
     en: str
@@ -101,10 +103,8 @@ class Indicator:
     definition: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Target:
-    __pydantic_config__ = STRICT
-
     id: SnakeId
     indicator: SnakeId
     section: SnakeId
@@ -164,21 +164,17 @@ KIND_FIELDS: dict[Kind, dict[str, bool]] = {
 FLOW_ONLY = {Kind.ANNUAL, Kind.CUMULATIVE}
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Group:
     """A named set of regions a rank is taken among (全国: the 31 mainland provinces; 西部: the 12 western ones)."""
-
-    __pydantic_config__ = STRICT
 
     name: RegionName
     en: Annotated[str, Field(min_length=1)]
     members: Annotated[list[RegionName], Field(min_length=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class TargetsFile:
-    __pydantic_config__ = STRICT
-
     plan: Plan
     regions: list[RegionName] | None = None  # when given, every region name used must be one of these
     groups: list[Group] = field(default_factory=list)

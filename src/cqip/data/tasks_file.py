@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from cqip.data.models import STRICT
+from cqip.data.models import model
 from cqip.data.names import Named, resolve, suggest
 from cqip.data.yaml_checks import KeyPath, check_names, check_unique
 
@@ -31,30 +31,24 @@ class TaskStatus(StrEnum):
     UNKNOWN = "unknown"  # no report yet; never written in task_status files
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class WorkPlan:
-    __pydantic_config__ = STRICT
-
     title_zh: Name
     title_en: Name
     source: str | None = None
     due: date
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Area:
-    __pydantic_config__ = STRICT
-
     id: Name
     zh: Name
     en: Name
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Successor:
     """Who does a department's job today, with the evidence (see the comment in tasks.yaml)."""
-
-    __pydantic_config__ = STRICT
 
     name: Name
     en: Name
@@ -64,10 +58,8 @@ class Successor:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Department:
-    __pydantic_config__ = STRICT
-
     name: Name
     en: Name
     collective: bool = False  # a group the plan names without listing its members (item 22)
@@ -80,10 +72,8 @@ class Department:
         return Named(self.name, (self.en, *later))
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class Task:
-    __pydantic_config__ = STRICT
-
     number: Annotated[int, Field(ge=1)]
     area: Name
     zh: Name
@@ -95,10 +85,8 @@ class Task:
         return self.departments[0]
 
 
-@dataclass(frozen=True, kw_only=True)
+@model
 class TasksFile:
-    __pydantic_config__ = STRICT
-
     plan: WorkPlan
     areas: list[Area]
     departments: list[Department]
