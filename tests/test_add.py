@@ -250,3 +250,19 @@ def test_a_conflict_in_a_million_rows_is_refused_as_in_a_few(cli, tmp_path: Path
         result = cli(*options, "--data", str(data), "add", "i07", "1990-05", "225", "--unit", "件", "--source", "s")
         assert (result.exit_code, result.output) == (2, expected)
     assert (data / "actuals" / "r00.csv").read_bytes() == before
+
+
+def test_an_add_removes_what_killed_adds_left_and_nothing_else(cli, dated_dir: Path) -> None:
+    """A killed `cqip add` may leave write_atomic's temporary file for a new CSV; the next add, holding the
+    lock that every writer of such a file holds, removes it. Everything else in the directory stays."""
+    actuals = dated_dir / "actuals"
+    left = actuals / ".pct.csv.k3_9ab0x.tmp"
+    kept = [actuals / ".notes.tmp", actuals / ".pct.csv.tmp", actuals / "pct.csv.k3_9ab0x.tmp", actuals / "x.txt"]
+    for path in [left, *kept]:
+        path.write_text("half a file", encoding="utf-8")
+    refused = add(cli, dated_dir, "pct", "2016", "401", "--unit", "件", "--source", "s")
+    assert refused.exit_code == 2 and left.exists()  # a refusal changes nothing, not even this
+    result = add(cli, dated_dir, "pct", "2017", "450", "--unit", "件", "--source", "s", "--file", "actuals/new.csv")
+    assert result.exit_code == 0, result.output
+    assert not left.exists() and all(path.exists() for path in kept)
+    assert sorted(p.name for p in actuals.glob("*.tmp")) == sorted(p.name for p in kept if p.suffix == ".tmp")

@@ -13,7 +13,9 @@ an empty or header-only CSV; an existing one only ever grows by complete rows.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,6 +54,7 @@ def add_row(data_dir: Path, file_name: str | None, cells: dict[str, str], today:
     if isinstance(decided, AlreadyRecorded):
         return decided, Path(decided.existing.file)
     with _locked(actuals_dir):
+        _remove_left_overs(actuals_dir)
         if fingerprint(data_dir) != seen:  # another writer came first: decide on the data as they are now
             decided = _decide(data_dir, cells, today, revise, chosen, cache)
             if isinstance(decided, AlreadyRecorded):
@@ -158,6 +161,20 @@ def _prepare(data_dir: Path, entry: Entry, sources: list[Source]) -> _Write:
     if existing is None:
         existing = real.read_bytes()
     return _Write(path, real, append_bytes(existing, str(path), entry.cells), existing)
+
+
+# write_atomic's temporary file for a new actuals file (mkstemp: 8 random characters): only `cqip add`
+# writes one, under the lock, so one found by a holder of the lock is what a killed add left behind.
+_LEFT_OVER = re.compile(r"\.[^/\\]+\.csv\.[a-z0-9_]{8}\.tmp")
+
+
+def _remove_left_overs(actuals_dir: Path) -> None:
+    """Remove what killed adds left; the loader never reads these files, but they would pile up."""
+    with contextlib.suppress(OSError), os.scandir(actuals_dir) as entries:
+        for entry in entries:
+            if _LEFT_OVER.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 @contextmanager
