@@ -83,8 +83,9 @@ def test_every_command_that_evaluates_takes_year_as_shorthand_for_as_of(cli) -> 
     from cqip.cli.app import COMMANDS
     from cqip.store.datadir import bundled_data_dir
 
-    evaluating = {"status": [], "gap": [], "report": [], "tasks": [], "depts": [], "compare": ["pct_applications_2016_2020"],
-                  "explain": ["pct_applications_2016_2020"], "show": ["pct_applications"]}
+    pct = "pct_applications_2016_2020"
+    evaluating = {"status": [], "gap": [], "report": [], "tasks": [], "depts": [], "compare": [pct], "explain": [pct],
+                  "show": ["pct_applications"]}
     assert {name for name, command in COMMANDS.items() if {"year", "as_of_day"} <= set(signature(command).parameters)
             } == set(evaluating)
     data = ["--data", str(bundled_data_dir())]

@@ -46,8 +46,13 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
 
 def test_the_script_builds_only_the_command_it_runs_and_answers_as_the_full_app(tmp_path: Path) -> None:
-    from cqip.cli.app import named_command
+    import typer.main
 
+    from cqip.cli.app import ROOT_FLAGS, ROOT_OPTIONS, app, named_command
+
+    root = [p for p in typer.main.get_command(app).params if not p.is_eager]  # --help and --version show no command
+    assert {o for p in root if p.is_flag for o in p.opts} == ROOT_FLAGS  # a new root option must be listed there
+    assert {o for p in root if not p.is_flag for o in p.opts} == ROOT_OPTIONS
     assert named_command(["status"]) == "status"
     assert named_command(["--data", "status", "gap", "--year", "2019"]) == "gap"  # a directory named status
     assert named_command(["--no-cache", "--data=x", "cache", "clear"]) == "cache"
