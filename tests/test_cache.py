@@ -79,6 +79,27 @@ def test_unchanged_files_are_never_parsed_again(cli, tmp_path: Path, cache_home:
     assert parsed == []
 
 
+def test_an_edited_or_deleted_file_leaves_no_stale_entry_and_another_directory_keeps_its_own(
+        cli, tmp_path: Path, cache_home: Path, parsed: list[str]) -> None:
+    data, twin = two_files(tmp_path / "data"), two_files(tmp_path / "twin")  # the same files: shared entries
+    outputs(cli, data, commands=QUICK)
+    first = outputs(cli, twin, commands=QUICK)
+    assert len(entries(cache_home)) == 3  # targets.yaml, a.csv, b.csv
+    for value in ("451", "452", "453"):  # three edits of a.csv: one entry for it, the newest
+        (data / "actuals" / "a.csv").write_text(ACTUALS_CSV.replace("450", value), encoding="utf-8")
+        same_with_and_without_cache(cli, data, QUICK)
+        assert len(entries(cache_home)) == 3
+    (data / "actuals" / "b.csv").unlink()
+    assert cli("--data", str(data), "validate").exit_code == 0
+    assert len(entries(cache_home)) == 2  # b.csv's entry went with it
+    parsed.clear()
+    assert outputs(cli, twin, commands=QUICK) == first  # the twin's a.csv and b.csv: reparsed once, never wrong
+    assert sorted(set(parsed)) == ["a.csv", "b.csv"]
+    indexes = sorted((cache_home / "cqip").glob("*.cqip-index"))
+    assert len(indexes) == 2 and cli("cache", "clear").exit_code == 0
+    assert not any((cache_home / "cqip").iterdir())
+
+
 def test_a_changed_file_is_parsed_alone(cli, tmp_path: Path, parsed: list[str]) -> None:
     data = two_files(tmp_path / "data")
     cli("--data", str(data), "validate")

@@ -54,7 +54,8 @@ def add(
 
     cells = {"indicator": indicator, "period": period, "value": value, "unit": unit, "source": source, "note": note,
              "region": region or "", "scope": scope, "bound": "min" if bound else ""}
-    outcome, path = add_row(writable_data_dir(ctx), file, cells, date.today(), revise, cache(ctx))
+    directory = writable_data_dir(ctx)
+    outcome, path = add_row(directory, file, cells, date.today(), revise, cache(ctx, directory))
     if isinstance(outcome, AlreadyRecorded):
         typer.echo(printable(f"already recorded at {outcome.existing.where}; nothing written"))
         return

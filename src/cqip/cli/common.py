@@ -149,19 +149,20 @@ def writable_data_dir(ctx: typer.Context) -> Path:
     return writable(locate(state.data if state else None))
 
 
-def cache(ctx: typer.Context) -> DirectoryCache | None:
-    """The user's checked-data cache, or None with --no-cache."""
+def cache(ctx: typer.Context, directory: Path) -> DirectoryCache | None:
+    """The user's checked-data cache for the data directory `directory`, or None with --no-cache."""
     from cqip.store.cache import user_cache
 
     state = ctx.find_object(State)
-    return user_cache() if state is None or state.cache else None
+    return user_cache(directory) if state is None or state.cache else None
 
 
 def load_all(ctx: typer.Context) -> tuple[Dataset, Work | None]:
     """targets, actuals and, when tasks.yaml exists, the work items, checked together."""
     from cqip.store.datadir import load_directory
 
-    return load_directory(data_dir(ctx), cache(ctx))
+    directory = data_dir(ctx)
+    return load_directory(directory, cache(ctx, directory))
 
 
 def load(ctx: typer.Context, dept: str | None = None, region: str | None = None,

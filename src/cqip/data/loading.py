@@ -50,6 +50,10 @@ class Cache(Protocol):
     def drop(self, key: str) -> None:
         """Forget an entry known to be stale."""
 
+    def retire(self, used: Collection[str]) -> None:
+        """After a successful load: forget the entries this data directory's previous load used and this
+        one did not (the files they were for have changed or gone), so edits do not pile up entries."""
+
 
 @dataclass
 class Loaded:
@@ -69,9 +73,12 @@ class _Session:
     cache: Cache | None
     shared: codec.Shared = field(default_factory=codec.Shared)
     pending: list[tuple[str, Callable[[], bytes | None]]] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)  # every entry this load read or writes
 
     def key(self, kind: str, source: Source, depends: str = "") -> str:
-        return codec.entry_key(self.cache.salt if self.cache else "", kind, codec.digest(source.data), depends)
+        key = codec.entry_key(self.cache.salt if self.cache else "", kind, codec.digest(source.data), depends)
+        self.used.add(key)
+        return key
 
     def payload(self, key: str) -> bytes | None:
         if self.cache is None:
@@ -270,6 +277,8 @@ def load_checked(targets: Source, actuals: Sequence[Source], tasks: Source | Non
     if problems:
         raise DataError(problems)
     session.flush()
+    if cache is not None:  # the whole directory was read: what it did not use is stale
+        cache.retire(session.used)
     return Loaded(dataset, work, rows, keys, rows_depend_on(dataset.catalog))
 
 

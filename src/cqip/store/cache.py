@@ -2,7 +2,9 @@
 
 The directory is platformdirs' user cache directory for cqip (`$XDG_CACHE_HOME/cqip` on Linux,
 else `~/.cache/cqip`). Entries are named by their key (`data.cache_codec.entry_key`) and written
-atomically; what they hold is checked on every read (`cache_codec.unseal`). Nothing here can fail
+atomically; what they hold is checked on every read (`cache_codec.unseal`). Beside them, one small
+index per data directory lists the entries its last load used: the next load removes those it no
+longer uses (an edited file's old rows), so editing a large file does not fill the directory. Nothing here can fail
 a command: a cache directory that is missing, unreadable or read-only only costs speed. The
 least recently used entries are removed once the directory holds more than LIMIT bytes.
 """
@@ -13,14 +15,18 @@ import contextlib
 import hashlib
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import cqip
 from cqip.store.output import write_atomic
 
 SUFFIX = ".cqip-cache"
+INDEX_SUFFIX = ".cqip-index"
 LIMIT = 2 * 1024**3  # bytes; a million rows take about 25 MB
 _ENTRY = re.compile(r"[0-9a-f]{64}\.cqip-cache")
+_INDEX = re.compile(r"[0-9a-f]{64}\.cqip-index")
+_KEY = re.compile(r"[0-9a-f]{64}")
 _LEFT_OVER = re.compile(r"\.[0-9a-f]{64}\.cqip-cache\..*\.tmp")  # write_atomic's temporary file of a killed run
 
 
@@ -43,10 +49,11 @@ def code_salt() -> str:
 class DirectoryCache:
     """`data.loading.Cache` over a directory."""
 
-    def __init__(self, root: Path, salt: str | None = None) -> None:
+    def __init__(self, root: Path, salt: str | None = None, data_dir: Path | None = None) -> None:
         self.root = root
         self._salt = salt
         self.written = False
+        self.data_dir = data_dir  # whose index `retire` keeps (None: none is kept)
 
     @property
     def salt(self) -> str:
@@ -84,6 +91,26 @@ class DirectoryCache:
         with contextlib.suppress(OSError):
             self._path(key).unlink()
 
+    def retire(self, used: Collection[str]) -> None:
+        """Remove the entries the data directory's index lists and `used` does not; `used` becomes the index.
+        Another data directory holding a file of the same content loses nothing but the time to reparse it."""
+        if self.data_dir is None:
+            return
+        index = self.root / f"{hashlib.sha256(os.fsencode(os.path.realpath(self.data_dir))).hexdigest()}{INDEX_SUFFIX}"
+        try:
+            listed = set(_KEY.findall(index.read_text(encoding="ascii", errors="replace")))
+        except OSError:
+            listed = set()
+        if listed == set(used):
+            return
+        try:  # the index first: a cache that cannot be written is left exactly as it is
+            self.root.mkdir(parents=True, exist_ok=True)
+            write_atomic(index, "".join(f"{key}\n" for key in sorted(used)).encode("ascii"), durable=False)
+        except OSError:
+            return
+        for key in listed.difference(used):
+            self.drop(key)
+
     def prune(self, limit: int = LIMIT) -> None:
         """Remove the least recently used entries until the directory holds at most `limit` bytes."""
         entries = []
@@ -106,8 +133,9 @@ class DirectoryCache:
             total -= size
 
 
-def user_cache() -> DirectoryCache:
-    return DirectoryCache(cache_dir())
+def user_cache(data_dir: Path | None = None) -> DirectoryCache:
+    """The user's cache, keeping the index of `data_dir`."""
+    return DirectoryCache(cache_dir(), data_dir=data_dir)
 
 
 def clear(root: Path) -> int:
@@ -121,4 +149,6 @@ def clear(root: Path) -> int:
         if _ENTRY.fullmatch(name) or _LEFT_OVER.fullmatch(name):
             (root / name).unlink(missing_ok=True)
             removed += 1
+        elif _INDEX.fullmatch(name):  # what the entries were used for: nothing once they are gone
+            (root / name).unlink(missing_ok=True)
     return removed
