@@ -273,3 +273,13 @@ def test_explain_unknown_target(cli, data_dir: Path) -> None:
     result = cli("--data", str(data_dir), "explain", "patents_202")
     assert result.exit_code == 2
     assert result.output == "Error: unknown target 'patents_202' (did you mean patents_2020?)\n"
+
+
+def test_small_values_keep_six_significant_digits_so_a_formula_can_be_redone() -> None:
+    from cqip.views.explain import fmt
+
+    # r = −0.0018984321 a year over r_T = 0.148698: shown as −0.001898 the ratio would come out as
+    # −0.0127641, 2.3e-4 away from the −0.0127670 computed; with six significant digits it is within 1e-6.
+    assert [fmt(v) for v in (-0.0018984321, 0.148698, 0.666666667, 2566.50390625, 0.0, 1.5e-7)] == \
+        ["-0.00189843", "0.148698", "0.666667", "2566.503906", "0", "1.5e-07"]
+    assert recompute("-0.00189843 / 0.148698") == pytest.approx(-0.0018984321 / 0.148698, rel=1e-5)

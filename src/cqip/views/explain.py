@@ -2,8 +2,8 @@
 
 Everything is read off the `Evaluation` (which records the points its pace and trend used and the
 rule that decided it), so the trail can never disagree with `status`. Each formula is shown once
-in symbols and once with the numbers substituted, rounded to six decimals, so that an analyst can
-redo the arithmetic by hand.
+in symbols and once with the numbers substituted (six decimals, six significant digits below 0.1:
+see `fmt`), so that an analyst can redo the arithmetic by hand.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from cqip.data.models import Bound, Direction, Kind, Observation
-from cqip.data.numbers import exact as fmt
+from cqip.data.numbers import exact
 from cqip.verdicts.evaluation import (
     ACCELERATION_RATIO,
     AT_RISK_POINTS,
@@ -31,6 +31,12 @@ from cqip.views.words import word
 
 USUAL_STEPS = (("f", "step.f"), ("E", "step.E"), ("p", "step.p"), ("p_e", "step.p_e"), ("A", "step.achievement"),
                ("r", "step.r"), ("P", "step.P"), ("r_T", "step.r_required"), ("R", "step.R"))
+
+
+def fmt(value: float) -> str:
+    """Six decimals, but six significant digits for a value under 0.1 (a growth of 0.00189843 a year,
+    not 0.001898): redone from the numbers shown, a formula then gives the value shown to 1e-5."""
+    return exact(value) if value == 0 or abs(value) >= 0.1 else f"{value:.6g}"
 
 
 @dataclass(frozen=True)
