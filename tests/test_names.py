@@ -92,6 +92,22 @@ def test_indicators_lists_ids_names_units_and_data(cli) -> None:
     assert all(name in text for name in names)
 
 
+def test_indicators_counts_kept_rows_without_building_them(cli, tmp_path: Path) -> None:
+    """Counted off the cached columns: a revision's old row is not counted (2 rows of pct kept, 1 of
+    patents_per_10k in another region), and of 2019 and 2019-12, which end on one day, 2019-12 is latest."""
+    from conftest import write_data
+
+    header = "indicator,period,value,unit,source,note,recorded,region\n"
+    rows = ("pct,2019,400,件,s,,,\npct,2019-12,30,件,s,,,\npct,2019,401,件,s,,2020-03-01,\n"
+            "patents_per_10k,2018,5,件/万人,s,,,渝中区\n")
+    data = write_data(tmp_path / "d", actuals={"a.csv": header + rows})
+    for options in ((), (), ("--no-cache",)):  # fills the cache, reads it, reads the files
+        result = cli(*options, "--data", str(data), "indicators", "--format", "json")
+        assert result.exit_code == 0, result.output
+        got = {r["indicator"]: (r["observations"], r["latest_period"]) for r in json.loads(result.stdout)}
+        assert got == {"pct": (2, "2019-12"), "patents_per_10k": (1, "2018")}
+
+
 def test_targets_lists_kind_value_deadline_section_owners(cli) -> None:
     records = json.loads(_run(cli, "targets", "--format", "json").stdout)
     assert len(records) == 50  # the plan's 42 quantified targets and the 8 ranks of its headline goal

@@ -15,8 +15,9 @@ from itertools import chain
 from typing import overload
 
 from cqip.data.actuals_file import check_duplicates
-from cqip.data.file_rows import Coded, Const, FileRows, Group, SeriesKey
+from cqip.data.file_rows import FileRows, Group, SeriesKey, distinct
 from cqip.data.models import Catalog, Dataset, Observation
+from cqip.data.periods import Period
 from cqip.data.problems import DataError, Problem
 
 
@@ -40,6 +41,14 @@ class SeriesIndex(Mapping[SeriesKey, list[Observation]]):
 
     def __iter__(self) -> Iterator[SeriesKey]:
         return iter(self._parts)
+
+    def extent(self, key: SeriesKey) -> tuple[int, set[Period]]:
+        """How many rows the series holds and its periods, read off its columns unless its rows exist."""
+        rows = self._built.get(key, self._resolved.get(key))
+        if rows is not None:
+            return len(rows), {obs.period for obs in rows}
+        groups = [group for _, group in self._parts[key]]
+        return sum(g.size for g in groups), set().union(*(distinct(g.columns["period"], g.size) for g in groups))
 
     def __len__(self) -> int:
         return len(self._parts)
@@ -77,15 +86,20 @@ class Observations(Sequence[Observation]):
         return iter(self._all())
 
 
+def extent(series: Mapping[SeriesKey, list[Observation]], key: SeriesKey) -> tuple[int, set[Period]]:
+    """A series' row count and periods: `cqip indicators` asks it of every series, and building a million
+    rows only to count them took seconds."""
+    if isinstance(series, SeriesIndex):
+        return series.extent(key)
+    return len(series[key]), {obs.period for obs in series[key]}
+
+
 def recorded_later(files: Sequence[tuple[str, FileRows]], today: date) -> list[Observation]:
     """Every row recorded after `today` (kept or not); only a group that has such a date is built."""
     rows: list[Observation] = []
     for name, checked in files:
         for group in checked.groups:
-            column = group.columns["recorded"]
-            days = ({column.value} if isinstance(column, Const)
-                    else set(column.table) if isinstance(column, Coded) else set(column.values))
-            if any(day is not None and day > today for day in days):
+            if any(day is not None and day > today for day in distinct(group.columns["recorded"], group.size)):
                 rows.extend(obs for obs in group.rows(name) if obs.recorded is not None and obs.recorded > today)
     return rows
 

@@ -54,6 +54,16 @@ class Coded(NamedTuple):
 Column = Const | Values | Coded
 
 
+def distinct(column: Column, size: int) -> set[Any]:
+    """The values a column holds, without a row built: a coded column's codes are few and its table may be
+    the whole file's."""
+    if isinstance(column, Const):
+        return {column.value} if size else set()
+    if isinstance(column, Values):
+        return set(column.values)
+    return set(map(column.table.__getitem__, set(column.codes)))
+
+
 def iterate(column: Column, size: int) -> Iterator[Any]:
     if isinstance(column, Const):
         return repeat(column.value, size)

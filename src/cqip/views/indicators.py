@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cqip.data.models import Dataset, Observation
+from cqip.data.combined import extent
+from cqip.data.models import Dataset
+from cqip.data.periods import Period
 from cqip.views.document import Block, Document, Table, cell
 from cqip.views.targets import column
 from cqip.views.words import word
@@ -19,22 +21,25 @@ INDICATOR_FIELDS = ("indicator", "name_zh", "name_en", "unit", "measure", "obser
 
 
 def indicator_records(dataset: Dataset) -> list[Record]:
-    """targets.yaml order; observations of every region, the latest by period end."""
+    """targets.yaml order; observations of every region, the latest by period end (of two that end on one
+    day, 2019-12 rather than 2019)."""
     records = []
-    by_indicator: dict[str, list[Observation]] = {}  # one pass over the rows, not one per indicator
-    for obs in dataset.observations:
-        by_indicator.setdefault(obs.indicator, []).append(obs)
+    counts: dict[str, int] = {}
+    periods: dict[str, set[Period]] = {}
+    for key in dataset.by_series:  # counted off the columns: no row is built
+        count, seen = extent(dataset.by_series, key)
+        counts[key[0]] = counts.get(key[0], 0) + count
+        periods.setdefault(key[0], set()).update(seen)
     for indicator in dataset.catalog.indicators.values():
-        rows = by_indicator.get(indicator.id, [])
-        latest = max(rows, key=lambda o: o.period.t, default=None)
+        latest = max(periods.get(indicator.id, ()), key=lambda p: (p.t, str(p)), default=None)
         records.append({
             "indicator": indicator.id,
             "name_zh": indicator.zh,
             "name_en": indicator.en,
             "unit": indicator.unit,
             "measure": indicator.measure.value,
-            "observations": len(rows),
-            "latest_period": str(latest.period) if latest else None,
+            "observations": counts.get(indicator.id, 0),
+            "latest_period": str(latest) if latest else None,
             "targets": [t.id for t in dataset.catalog.targets if t.indicator == indicator.id],
         })
     return records
