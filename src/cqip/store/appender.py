@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from cqip.data.names import indicator_id
 from cqip.data.new_row import AlreadyRecorded, Entry, append_bytes, decide
 from cqip.data.problems import DataError, Problem
 from cqip.store.datadir import ACTUALS_DIR, TARGETS_FILE, TASK_STATUS_DIR, TASKS_FILE, load_checked_directory
-from cqip.store.output import write_atomic
+from cqip.store.output import temporary_files, write_atomic
 
 LOCK_FILE = ".cqip-add.lock"
 LOCK_TIMEOUT = 60.0  # seconds; an add takes well under one, so this is a long queue or a stuck writer
@@ -163,9 +162,9 @@ def _prepare(data_dir: Path, entry: Entry, sources: list[Source]) -> _Write:
     return _Write(path, real, append_bytes(existing, str(path), entry.cells), existing)
 
 
-# write_atomic's temporary file for a new actuals file (mkstemp: 8 random characters): only `cqip add`
-# writes one, under the lock, so one found by a holder of the lock is what a killed add left behind.
-_LEFT_OVER = re.compile(r"\.[^/\\]+\.csv\.[a-z0-9_]{8}\.tmp")
+# Only `cqip add` writes a new actuals file, under the lock: a temporary one found by a holder of the lock
+# is what a killed add left behind.
+_LEFT_OVER = temporary_files(r"[^/\\]+\.csv")
 
 
 def _remove_left_overs(actuals_dir: Path) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 import cqip
-from cqip.store.output import write_atomic
+from cqip.store.output import temporary_files, write_atomic
 
 SUFFIX = ".cqip-cache"
 INDEX_SUFFIX = ".cqip-index"
@@ -27,7 +27,7 @@ LIMIT = 2 * 1024**3  # bytes; a million rows take about 25 MB
 _ENTRY = re.compile(r"[0-9a-f]{64}\.cqip-cache")
 _INDEX = re.compile(r"[0-9a-f]{64}\.cqip-index")
 _KEY = re.compile(r"[0-9a-f]{64}")
-_LEFT_OVER = re.compile(r"\.[0-9a-f]{64}\.cqip-cache\..*\.tmp")  # write_atomic's temporary file of a killed run
+_LEFT_OVER = temporary_files(r"[0-9a-f]{64}\.cqip-(?:cache|index)")
 
 
 def cache_dir() -> Path:

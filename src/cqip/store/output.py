@@ -13,12 +13,19 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
 
 from cqip.data.problems import UsageError
 from cqip.store.datadir import NO_WAIT
+
+
+def temporary_files(names: str) -> re.Pattern[str]:
+    """The temporary files `write_atomic` makes for files whose names match the regex `names`
+    (`.NAME.` + mkstemp's 8 random characters + `.tmp`): what a killed run leaves behind."""
+    return re.compile(rf"\.(?:{names})\.[a-z0-9_]{{8}}\.tmp")
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
