@@ -74,10 +74,10 @@ def layout(doc: Document, width: int, skin: Skin) -> list[Line]:
             out += [[(part, style)] for raw in text.split("\n") for part in fold(raw, width)]
         if block.table is not None:
             out += table_lines(block.table, fits[block.table.columns], skin)
-        for chart in block.charts:
+        if block.charts:
             from cqip.render.ascii_chart import draw  # only a document with charts pays for it
 
-            out += draw(chart, width=min(width, MAX_CHART_WIDTH))
+            out += [line for chart in block.charts for line in draw(chart, width=min(width, MAX_CHART_WIDTH))]
     dropped = [column.header.replace("\n", "/") for columns, shape in fits.items()
                for i, column in enumerate(_stack_columns(columns) if shape.stacked else columns)
                if i not in shape.kept and i not in shape.empty]
