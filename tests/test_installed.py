@@ -66,3 +66,25 @@ def test_the_script_builds_only_the_command_it_runs_and_answers_as_the_full_app(
     bundled = run("--data", str(Path(__file__).parents[1] / "data"), "--no-cache", "gap", "--year", "2019",
                   "--format", "json", cwd=tmp_path)
     assert bundled.returncode == 0 and json.loads(bundled.stdout)
+
+
+def test_a_warm_status_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    """What keeps a cached `cqip status` fast: the checked-data cache answers, the models declare their
+    constraints without pydantic (`data.constraints`), and options left at their defaults are not
+    coerced through typer's pydantic adapters (`cli.params`)."""
+    code = ("import atexit, sys; sys.argv = ['cqip', *sys.argv[1:]]; "
+            "atexit.register(lambda: print(' '.join(sorted(sys.modules)), file=sys.stderr)); "
+            "from cqip.cli.app import main; main()")
+    cold = subprocess.run([sys.executable, "-c", code, "status"], cwd=tmp_path, capture_output=True, text=True)
+    warm = subprocess.run([sys.executable, "-c", code, "status"], cwd=tmp_path, capture_output=True, text=True)
+    assert warm.returncode == cold.returncode == 0 and warm.stdout == cold.stdout
+    assert "pydantic" in cold.stderr.split()  # the first run validated targets.yaml
+    assert {m.split(".")[0] for m in warm.stderr.split()} & {"pydantic", "pydantic_core", "yaml"} == set()
+
+
+def test_options_left_at_their_defaults_answer_as_the_defaults_given(tmp_path: Path) -> None:
+    given = run("status", "--lang", "zh", "--format", "text", cwd=tmp_path, env={"CQIP_LANG": ""})
+    assert run("status", cwd=tmp_path).stdout == given.stdout and given.returncode == 0
+    wrong = run("status", cwd=tmp_path, env={"CQIP_LANG": "xx"})  # from the environment: coerced and refused
+    assert wrong.returncode == 2 and "'xx' is not one of 'zh', 'en'" in wrong.stderr
+    assert "greater than or equal to 1900" in run("status", "--year", "1800", cwd=tmp_path).stderr

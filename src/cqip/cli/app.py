@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from cqip import __version__
 from cqip.cli import (
@@ -32,11 +31,12 @@ from cqip.cli import (
     validate,
 )
 from cqip.cli.common import State
+from cqip.cli.params import Command, Group
 from cqip.data.control import printable
 from cqip.data.problems import CqipError
 
 
-class Commands(TyperGroup):
+class Commands(Group):
     """The group that turns a user's error into its message and exit status."""
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # typer's Context is click's
@@ -91,7 +91,7 @@ def build(only: str | None = None) -> typer.Typer:
     built.callback()(root)
     for name, command in COMMANDS.items():
         if only in (None, name):
-            built.command(name)(command)
+            built.command(name, cls=Command)(command)
     for name, group in GROUPS.items():
         if only in (None, name):
             built.add_typer(group, name=name)

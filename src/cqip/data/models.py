@@ -1,12 +1,13 @@
 """The plan's vocabulary: indicators, targets, observations.
 
 Targets come from hand-edited YAML. They are plain frozen dataclasses whose annotations carry
-pydantic's constraints: pydantic validates the YAML against them (`yaml_reader.validated`, with
-`extra="forbid"`: a typo in a key is an error, not a silently ignored field), but only when a
-file is parsed. Building pydantic models would cost every command some 30 ms at start-up, even
-when the checked-data cache answers without parsing anything. Observations can number in the
-millions, so they are named tuples (the cheapest immutable record to build: a frozen dataclass
-costs four times as much) built by the CSV parser after it has checked each cell itself.
+their constraints (`constraints.Rules`): pydantic validates the YAML against them
+(`yaml_reader.validated`, with `extra="forbid"`: a typo in a key is an error, not a silently
+ignored field), but only when a file is parsed. Neither pydantic models nor pydantic's `Field`
+are used here: importing pydantic would cost every command some 40 ms at start-up, even when the
+checked-data cache answers without parsing anything. Observations can number in the millions, so
+they are named tuples (the cheapest immutable record to build: a frozen dataclass costs four
+times as much) built by the CSV parser after it has checked each cell itself.
 """
 
 from __future__ import annotations
@@ -16,18 +17,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal, NamedTuple, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple, TypeVar, dataclass_transform
 
-from pydantic import AfterValidator, ConfigDict, Field
-
+from cqip.data.constraints import Rules
 from cqip.data.numbers import MAX_FIGURE, figure_problem
 from cqip.data.periods import Period
 
+if TYPE_CHECKING:
+    from pydantic import ConfigDict
+
 CITY = "全市"  # the region of an observation or target that names none: the whole city
 RANK_UNIT = "位"  # the unit of a published rank (第10位): an observation that is a place, not a figure
-RegionName = Annotated[str, Field(min_length=1, max_length=80)]
-SnakeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
-Year = Annotated[int, Field(ge=1900, le=2200)]
+RegionName = Annotated[str, Rules(min_length=1, max_length=80)]
+SnakeId = Annotated[str, Rules(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+Year = Annotated[int, Rules(ge=1900, le=2200)]
 MAX_FACTOR = 1000.0  # a multiple, or what a growth rate compounds to by the deadline: ×1000 at most
 
 
@@ -40,7 +43,7 @@ def _figure(value: float) -> float:
 
 # A figure a plan can state: finite, 0 or within the magnitudes every figure of the data keeps (a
 # quadrillion 件 or 元 is a typo, not a target): see `numbers.figure_problem`.
-Figure = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE), AfterValidator(_figure)]
+Figure = Annotated[float, Rules(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE, after=_figure)]
 
 
 class Measure(StrEnum):
@@ -64,7 +67,7 @@ class Direction(StrEnum):
 
 
 # How pydantic validates every model of a hand-edited file (read from `__pydantic_config__`).
-STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
+STRICT: ConfigDict = {"extra": "forbid", "str_strip_whitespace": True, "allow_inf_nan": False}
 C = TypeVar("C")
 
 
@@ -98,7 +101,7 @@ class Indicator:
     id: SnakeId
     zh: str
     en: str
-    unit: Annotated[str, Field(min_length=1)]
+    unit: Annotated[str, Rules(min_length=1)]
     measure: Measure
     definition: str | None = None
 
@@ -109,15 +112,15 @@ class Target:
     indicator: SnakeId
     section: SnakeId
     kind: Kind
-    clause: Annotated[str, Field(min_length=1)]
+    clause: Annotated[str, Rules(min_length=1)]
     aspirational: bool = False
     value: Figure | None = None
-    approx: Annotated[float, Field(gt=0, lt=1)] | None = None
+    approx: Annotated[float, Rules(gt=0, lt=1)] | None = None
     direction: Direction = Direction.HIGHER
-    factor: Annotated[float, Field(gt=0, le=MAX_FACTOR, allow_inf_nan=False)] | None = None
-    rate: Annotated[float, Field(gt=-1, le=100, allow_inf_nan=False)] | None = None
+    factor: Annotated[float, Rules(gt=0, le=MAX_FACTOR, allow_inf_nan=False)] | None = None
+    rate: Annotated[float, Rules(gt=-1, le=100, allow_inf_nan=False)] | None = None
     # 大幅增长 read as a rise of at least this fraction over the baseline (0.2 = +20 %): the analyst's reading
-    min_change: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = None
+    min_change: Annotated[float, Rules(ge=0, le=100, allow_inf_nan=False)] | None = None
     window: tuple[Year, Year] | None = None
     baseline_year: Year | None = None
     baseline_value: Figure | None = None
@@ -133,7 +136,7 @@ class Target:
     regions: dict[RegionName, Figure] = field(default_factory=dict)
     # Rank targets: the group (`groups:`) ranked within, and the worst place that still meets the target.
     among: RegionName | None = None
-    max_rank: Annotated[int, Field(ge=1)] | None = None
+    max_rank: Annotated[int, Rules(ge=1)] | None = None
 
     @property
     def start(self) -> int:
@@ -169,8 +172,8 @@ class Group:
     """A named set of regions a rank is taken among (全国: the 31 mainland provinces; 西部: the 12 western ones)."""
 
     name: RegionName
-    en: Annotated[str, Field(min_length=1)]
-    members: Annotated[list[RegionName], Field(min_length=1)]
+    en: Annotated[str, Rules(min_length=1)]
+    members: Annotated[list[RegionName], Rules(min_length=1)]
 
 
 @model

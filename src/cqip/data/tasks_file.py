@@ -14,13 +14,12 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field
-
+from cqip.data.constraints import Rules
 from cqip.data.models import model
 from cqip.data.names import Named, resolve, suggest
 from cqip.data.yaml_checks import KeyPath, check_names, check_unique
 
-Name = Annotated[str, Field(min_length=1)]
+Name = Annotated[str, Rules(min_length=1)]
 
 
 class TaskStatus(StrEnum):
@@ -52,7 +51,7 @@ class Successor:
 
     name: Name
     en: Name
-    since: Annotated[str, Field(pattern=r"^\d{4}(-\d{2}){0,2}$")] | None = None
+    since: Annotated[str, Rules(pattern=r"^\d{4}(-\d{2}){0,2}$")] | None = None
     source: Name
     evidence: Literal["A", "B", "C"]
     note: str | None = None
@@ -74,11 +73,11 @@ class Department:
 
 @model
 class Task:
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Rules(ge=1)]
     area: Name
     zh: Name
     en: Name
-    departments: Annotated[tuple[Name, ...], Field(min_length=1)]
+    departments: Annotated[tuple[Name, ...], Rules(min_length=1)]
 
     @property
     def lead(self) -> str:
