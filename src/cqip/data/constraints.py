@@ -8,7 +8,7 @@ most of pydantic on every run, a third of what a warm `cqip status` costs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 
 class Rules:
-    """pydantic's `Field(**rules)`, then `after` on the valid value, applied when pydantic validates;
-    other readers of the annotations (msgspec, for the cache) skip it."""
+    """The constraints of pydantic's `Field(**rules)`, then `after` on the valid value, applied when
+    pydantic validates; other readers of the annotations (msgspec, for the cache) skip it."""
 
     __slots__ = ("after", "rules")
 
@@ -26,8 +26,11 @@ class Rules:
         self.rules = rules
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        from pydantic import AfterValidator, Field
+        # Each rule is the key of the same name in the core schema of a str, int, float, list or tuple
+        # (what `Field` itself sets): a schema updated in place builds faster than `Field` re-read.
+        schema = cast("CoreSchema", {**handler(source), **self.rules})
+        if self.after is None:
+            return schema
+        from pydantic_core import core_schema
 
-        after = () if self.after is None else (AfterValidator(self.after),)
-        return handler.generate_schema(Annotated[source, Field(**self.rules), *after])
-
+        return core_schema.no_info_after_validator_function(self.after, schema)
