@@ -23,7 +23,11 @@ M = TypeVar("M")
 MAX_NODES = 200_000  # nodes and scalar characters once aliases are expanded: what building the data costs
 MAX_CHARS = 2 * MAX_BYTES
 MAX_NUMBER_CHARS = 100  # digits of an int or float: int() refuses past 4 300, and no figure needs 20
-_CHECKED_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"}
+# Scalars built before the document is, because their constructors fail on a value the tag cannot hold
+# with whatever the parsing hits, not a YAMLError (`!!bool x`, `!!int +`, `!!timestamp foo`, 2019-02-30).
+_CHECKED_TAGS = {f"tag:yaml.org,2002:{tag}": what for tag, what in (
+    ("int", "an integer"), ("float", "a number"), ("timestamp", "a date"), ("bool", "true or false"))}
+_CONSTRUCTOR_ERRORS = (ValueError, OverflowError, IndexError, KeyError, AttributeError)
 
 
 def load_with_lines(text: str, filename: str) -> tuple[Any, dict[KeyPath, int]]:
@@ -146,8 +150,9 @@ def _check_scalar(node: yaml.ScalarNode, path: KeyPath, report: Report, loader: 
             return
         try:
             loader.construct_object(node)
-        except (ValueError, OverflowError) as exc:  # 2019-02-30: datetime refuses it, not as a YAMLError
-            report(node, path, f"{_shown(node.value)} cannot be read: {exc}")
+        except _CONSTRUCTOR_ERRORS as exc:
+            reason = f": {exc}" if isinstance(exc, ValueError | OverflowError) else ""  # the others say nothing
+            report(node, path, f"{_shown(node.value)} cannot be read as {_CHECKED_TAGS[node.tag]}{reason}")
 
 
 def parse_model(text: str, filename: str, model: type[M], keys: str,
