@@ -25,7 +25,10 @@ CSV = ("indicator,period,value,unit,source,note,recorded\n"
 PROBLEM = re.compile(r"^(/.+?\.(yaml|csv)(:\d+)?|cqip add): .+: .+$")
 SUMMARY = re.compile(r"^\d+ problem\(s\) found; fix them and run `cqip validate`\.$")
 SYNTAX = "\n ,:-[]{}&*!|>#'\"%@`?年月万亿件.0123456789e"
-pieces = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(codec="utf-8"), max_size=12)
+# YAML's own words: tags whose constructors fail in their own ways, anchors, aliases, merges, markers
+TOKENS = [" !!int ", " !!float ", " !!bool ", " !!timestamp ", " !!str ", " !!binary ", " !!set ", " !!omap ",
+          " !!pairs ", " !!null ", " !x ", " &a ", " *a ", "<<: ", "\n---\n", "\n...\n", " ? "]
+pieces = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(codec="utf-8"), max_size=12) | st.sampled_from(TOKENS)
 
 
 @st.composite
@@ -33,13 +36,17 @@ def mutated(draw: st.DrawFn, original: str) -> str:
     """`original` with a few random edits: deletions, insertions, duplicated or dropped lines."""
     text = original
     for _ in range(draw(st.integers(1, 4))):
-        edit = draw(st.sampled_from(["delete", "insert", "line"]))
+        edit = draw(st.sampled_from(["delete", "insert", "line", "tag"]))
         at = draw(st.integers(0, len(text)))
-        if edit == "delete":
+        colons = [i + 1 for i, char in enumerate(text) if char == ":"]
+        if edit == "tag" and colons:  # a value given a tag (or an anchor, an alias …)
+            at = draw(st.sampled_from(colons))
+            text = text[:at] + draw(st.sampled_from(TOKENS)) + text[at:]
+        elif edit == "delete":
             text = text[:at] + text[at + draw(st.integers(1, 8)):]
         elif edit == "insert":
             text = text[:at] + draw(pieces) + text[at:]
-        else:
+        elif edit == "line":
             lines = text.splitlines(keepends=True) or [""]
             i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
             lines.insert(j, lines[i]) if draw(st.booleans()) else lines.pop(i)
