@@ -111,10 +111,16 @@ def measure(argv: list[str], env: dict[str, str] | None = None, repeats: int = R
     return Run(statistics.median(times), max(peaks))
 
 
-def measure_together(*commands: tuple[list[str], dict[str, str] | None], repeats: int = 3 * REPEATS) -> list[Run]:
+Env = dict[str, str]
+Command = tuple[list[str], Env | None] | tuple[list[str], Env | None, Callable[[int], Env]]
+
+
+def measure_together(*commands: Command, repeats: int = 3 * REPEATS) -> list[Run]:
     """`measure` for commands run in turn, round after round: a slow spell of the machine falls on
-    all of them alike, which matters where the ratio of two short runs is the goal."""
-    runs = [[measure(argv, env, repeats=1) for argv, env in commands] for _ in range(repeats)]
+    all of them alike, which matters where the ratio of two short runs is the goal. A command's
+    third item, when given, is its `before`."""
+    runs = [[measure(argv, env, repeats=1, before=before[0] if before else None) for argv, env, *before in commands]
+            for _ in range(repeats)]
     return [Run(statistics.median(r[i].seconds for r in runs), max(r[i].peak_kib for r in runs))
             for i in range(len(commands))]
 
@@ -177,10 +183,9 @@ def main() -> None:
         # The bundled data: start-up and YAML dominate.
         text_env = {**warm, "COLUMNS": "120"}
         measure([cqip, "status"], text_env, repeats=1)  # fills the warm cache
-        imports, floor, bundled = measure_together((python("import typer, rich, pydantic, yaml"), None),
-                                                   ([*python(TYPER_FLOOR), "status"], None),
-                                                   ([cqip, "status"], text_env))
-        bundled_cold = measure([cqip, "status"], {"COLUMNS": "120"}, before=fresh_cache)
+        imports, floor, bundled, bundled_cold = measure_together(
+            (python("import typer, rich, pydantic, yaml"), None), ([*python(TYPER_FLOOR), "status"], None),
+            ([cqip, "status"], text_env), ([cqip, "status"], {"COLUMNS": "120"}, fresh_cache))
         imported = "import typer, rich, pydantic, yaml"
         cases.append(ratio_case("status, bundled data, warm cache", bundled, imports, 2, imported))
         cases.append(ratio_case("status, bundled data, cold (empty cache)", bundled_cold, imports, 2, imported))
