@@ -108,7 +108,7 @@ def test_periods(text: str, period: Period) -> None:
 
 @pytest.mark.parametrize(
     "text", ["19", "2019-1", "2019/11", "2019-11-31", "2019年13月", "2019年11月30日", "2019Q3", "", "二〇一九年",
-             "1899"]
+             "1899", "٢٠١٩", "२०१९-११"]  # other scripts' digits: as numbers refuse them, so do periods
 )
 def test_not_periods(text: str) -> None:
     with pytest.raises(PeriodError):

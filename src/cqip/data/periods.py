@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_PERIOD_ZH = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?$")  # 2019年, 2019年11月: as Chinese reports write them
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # ASCII digits: not ٢٠١٩, as numbers
+_PERIOD_ZH = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?$", re.ASCII)  # 2019年, 2019年11月: as Chinese reports write them
 
 
 class PeriodError(ValueError):

@@ -51,7 +51,7 @@ class Successor:
 
     name: Name
     en: Name
-    since: Annotated[str, Rules(pattern=r"^\d{4}(-\d{2}){0,2}$")] | None = None
+    since: Annotated[str, Rules(pattern=r"^[0-9]{4}(-[0-9]{2}){0,2}$")] | None = None
     source: Name
     evidence: Literal["A", "B", "C"]
     note: str | None = None
