@@ -44,6 +44,14 @@ def test_new_row_is_appended_with_todays_date(cli, dated_dir: Path) -> None:
     assert cli("--data", str(dated_dir), "validate").output == "OK: 2 targets, 3 observations\n"
 
 
+def test_full_width_digits_are_written_as_plain_digits(cli, dated_dir: Path) -> None:
+    """What a Chinese input method types (２０１７年, ４５０) is read as 2017年 and 450, and written so:
+    Excel and every other reader of the file see the figure, not text."""
+    result = add(cli, dated_dir, "pct", "２０１７年", "４５０", "--unit", "件", "--source", "https://example.org/d")
+    assert result.exit_code == 0, result.output
+    assert main_csv(dated_dir).decode().endswith(f"pct,2017年,450,件,https://example.org/d,,{TODAY}\n")
+
+
 def test_identical_row_writes_nothing(cli, dated_dir: Path) -> None:
     before = main_csv(dated_dir)
     # 0.04万件 is 400 件 exactly, so this is the row already on line 3.

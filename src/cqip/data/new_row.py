@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -51,6 +52,9 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
     """
     row = {name: value.strip() for name, value in cells.items()} | {"recorded": today.isoformat()}
     row["indicator"] = indicator_id(catalog, row.get("indicator", ""))  # PCT国际专利申请量 → pct_applications
+    for name in ("period", "value"):  # ２０１９, ３５００ from an input method: written as they are read
+        if name in row and not row[name].isascii():
+            row[name] = unicodedata.normalize("NFKC", row[name])
     parsed = Row(COMMAND_LINE, 0, row)
     check_characters(parsed)
     new = observation(parsed, catalog)
