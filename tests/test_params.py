@@ -29,9 +29,11 @@ WORDS = ["2019", "1899", "2200", "2201", "0", "007", "1200", "1201", "+5", "-1",
          "../x.csv", "a.txt", "", " ", "-", "市知识产权局", "全市", HERE, __file__, "/nonexistent/x", "a\udcff"]
 
 
-@given(st.sampled_from(PARAMS), st.one_of(st.sampled_from(WORDS), st.text(max_size=12), st.none()))
-def test_a_value_coerced_without_typer_is_what_typer_makes_of_it(pair: tuple[Any, Any], value: str | None) -> None:
+@given(st.sampled_from(PARAMS), st.data())
+def test_a_value_coerced_without_typer_is_what_typer_makes_of_it(pair: tuple[Any, Any], data: st.DataObject) -> None:
     command, param = pair
+    value = data.draw(st.one_of(st.sampled_from(WORDS), st.text(max_size=12), st.none(), st.integers(-5, 3000),
+                                st.just(param.default)))
     ctx = command.context_class(command)
     plain = plain_value(param, ctx, value)
     event("typer decides" if plain is TYPER else "plain")

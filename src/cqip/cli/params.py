@@ -35,25 +35,34 @@ def plain_value(param: Any, ctx: Any, value: Any) -> Any:
     if isinstance(value, Enum) and value is param.default:  # typed, or read from $ENV, it would be a str
         return value
     described = getattr(param, "type_descriptor", None)  # typer's own record of the annotation
-    if described is None or not isinstance(value, str) or param.multiple or param.nargs != 1:
+    if described is None or param.multiple or param.nargs != 1:
         return TYPER
     kind, info = described.annotation, described.parameter_info
     if info.parser is not None:
         try:
-            return info.parser(value)
+            return info.parser(value) if isinstance(value, str) else TYPER
         except (ValueError, typer.BadParameter):
             return TYPER  # typer runs the parser again and reports what it raises
+    if kind is int and not info.clamp:  # a whole number typed, or the default itself
+        number = _whole(value)
+        in_bounds = number is not None and (info.min is None or number >= info.min) and (
+            info.max is None or number <= info.max)
+        return number if in_bounds else TYPER
+    if not isinstance(value, str):
+        return TYPER
     if kind is str:
         return value
-    if kind is int and _WHOLE.fullmatch(value) and not info.clamp:
-        number = int(value)
-        in_bounds = (info.min is None or number >= info.min) and (info.max is None or number <= info.max)
-        return number if in_bounds else TYPER
     if described.choices is not None and info.case_sensitive and ctx.token_normalize_func is None:
         return next((c for c in described.choices if str(c.value if isinstance(c, Enum) else c) == value), TYPER)
-    if kind is Path and value and all(getattr(info, key) == default for key, default in _PLAIN_PATH.items()):
+    if kind is Path and value and "\0" not in value and all(getattr(info, k) == v for k, v in _PLAIN_PATH.items()):
         return Path(value) if not os.path.exists(value) or os.access(value, os.R_OK) else TYPER
     return TYPER
+
+
+def _whole(value: object) -> int | None:
+    if type(value) is int:
+        return value
+    return int(value) if isinstance(value, str) and _WHOLE.fullmatch(value) else None
 
 
 def _process_value(self: Any, ctx: Any, value: Any) -> Any:  # ctx: the context of typer's own click
