@@ -191,10 +191,29 @@ def test_a_damaged_or_foreign_entry_is_ignored_and_rebuilt(cli, tmp_path: Path, 
 def test_an_entry_with_a_valid_seal_but_impossible_contents_is_refused(tmp_path: Path) -> None:
     rows = file_rows([Observation("pct", Period(2016), 400.0, "件", "s", "", "a.csv", 2)])
     good = codec.encode_rows(rows)
-    assert codec.decode_rows(good, codec.Shared()) == rows
-    for bad in (good.replace(b"[2016,null,null]", b"[2016,13,null]"), good.replace(b'"range",2', b'"range",0'),
+    decoded = codec.decode_rows(good, codec.Shared())
+    assert decoded is not None and decoded.rows("a.csv") == rows.rows("a.csv")
+    assert b'"period":["run",0]' in good and b'"period":["2016"]' in good  # one period: a run of one code
+    for bad in (good.replace(b'"period":["2016"]', b'"period":["1899"]'), good.replace(b'["run",0]', b'["run",1]'),
+                good.replace(b'"period":["2016"]', b'"period":[2016.]'), good.replace(b'"range",2', b'"range",0'),
                 good.replace(b'"size":1', b'"size":2'), good[:-1], good + b"\0", b"\xff\xff\xff\xff{}"):
         assert bad != good
+        assert codec.decode_rows(bad, codec.Shared()) is None
+
+
+def test_periods_in_order_are_stored_as_a_run_and_others_code_by_code() -> None:
+    """pct's periods come in the file's order of first appearance (a run of codes, no array);
+    patents' come the other way round (an array of codes, checked against the table's length)."""
+    rows = file_rows([Observation(name, Period(year), 1.0, "件", "s", "", "a.csv", line)
+                      for line, (name, year) in enumerate([("pct", 2016), ("pct", 2017), ("patents", 2017),
+                                                           ("patents", 2016)], start=2)])
+    good = codec.encode_rows(rows)
+    assert good.count(b'"period":["run",0]') == 1 and good.count(b'"period":["codes",') == 1
+    decoded = codec.decode_rows(good, codec.Shared())
+    assert decoded is not None and decoded.rows("a.csv") == rows.rows("a.csv")
+    assert [group.unique() for group in decoded.groups] == [True, True]
+    for bad in (good.replace(b'"period":["2016","2017"]', b'"period":["2016","2016"]'),  # a duplicate hidden
+                good.replace(b'["run",0]', b'["run",1]')):  # past the table
         assert codec.decode_rows(bad, codec.Shared()) is None
 
 

@@ -27,7 +27,7 @@ from cqip.data.periods import Period, PeriodError
 from cqip.data.task_status_file import REPORTABLE, StatusReport
 from cqip.data.tasks_file import TaskStatus
 
-FORMAT = "cqip-cache 1"
+FORMAT = "cqip-cache 2"
 MAGIC = FORMAT.encode() + b"\n"
 _DIGEST = 32
 _HEADER = 4  # bytes of the JSON header's length before it
@@ -41,7 +41,7 @@ class Shared:
 
     def __init__(self) -> None:
         self.strings: dict[str, str] = {}
-        self.periods: dict[tuple[Any, ...], Period] = {}  # by their JSON, each checked once
+        self.periods: dict[str, Period] = {}  # by their text, each checked once
 
     def string(self, text: str) -> str:
         return self.strings.setdefault(text, text)
@@ -95,14 +95,20 @@ def encode_rows(rows: FileRows) -> bytes:
                 if isinstance(column, Const):
                     layout[name] = ["const", code(kind, column.value)]
                 else:
-                    layout[name] = ["codes", len(arrays)]
                     if isinstance(column, Coded):  # its table (often the file's) coded once, not every row
                         recode = recoded.get(id(column.table))
-                        if recode is None:
-                            recode = recoded[id(column.table)] = [code(kind, value) for value in column.table]
-                        arrays.append(array("I", map(recode.__getitem__, column.codes)))
+                        if recode is None:  # coded in the order this group first meets them: its codes a run
+                            order = dict.fromkeys([*dict.fromkeys(column.codes), *range(len(column.table))])
+                            coded = {i: code(kind, column.table[i]) for i in order}
+                            recode = recoded[id(column.table)] = [coded[i] for i in range(len(column.table))]
+                        codes = array("I", map(recode.__getitem__, column.codes))
                     else:
-                        arrays.append(array("I", (code(kind, value) for value in column.values)))
+                        codes = array("I", (code(kind, value) for value in column.values))
+                    if codes[-1] - codes[0] == len(codes) - 1 and codes == array("I", range(codes[0], codes[-1] + 1)):
+                        layout[name] = ["run", codes[0]]  # a series' periods, each once and in order: no array
+                    else:
+                        layout[name] = ["codes", len(arrays)]
+                        arrays.append(codes)
             elif isinstance(column, Values) and isinstance(column.values, range):
                 layout[name] = ["range", column.values.start]
             else:
@@ -130,8 +136,10 @@ def _decode_rows(payload: bytes, shared: Shared) -> FileRows | None:
     size = int.from_bytes(payload[:_HEADER], "little")
     header = json.loads(payload[_HEADER:_HEADER + size])
     blob = memoryview(payload)[_HEADER + size:]
-    tables = {kind: [_from_json(kind, value, shared) for value in _list(header["tables"][kind])]
-              for kind in ("str", "date", "bound", "period")}
+    raw = {kind: _list(header["tables"][kind]) for kind in ("str", "date", "bound", "period")}
+    if any(len(set(values)) != len(values) for values in raw.values()):
+        return None  # a value twice would let two rows of one period pass for two periods
+    tables = {kind: [_from_json(kind, value, shared) for value in values] for kind, values in raw.items()}
     arrays: list[array[Any]] = []
     offset = 0
     for typecode, count in _list(header["arrays"]):
@@ -166,6 +174,8 @@ def _column(kind: str, spec: list[Any], size: int, tables: dict[str, list[Any]],
         table = tables[kind]
         if how == "const" and _count(where) and where < len(table):
             return Const(table[where])
+        if how == "run" and _count(where) and where + size <= len(table):
+            return Coded(table, range(where, where + size))
         if how == "codes" and _count(where) and where < len(arrays):
             codes = arrays[where]
             if codes.typecode == "I" and len(codes) == size and max(codes) < len(table):
@@ -195,7 +205,7 @@ def _values(column: Column) -> Sequence[Any]:
 
 def _to_json(kind: str, value: Any) -> Any:
     if kind == "period":
-        return [value.year, value.month, value.day]
+        return str(value)
     if kind == "date":
         return None if value is None else value.isoformat()
     if kind == "bound":
@@ -218,16 +228,14 @@ def _from_json(kind: str, value: Any, shared: Shared) -> Any:
         if day.isoformat() != value:
             raise ValueError("date")
         return day
-    key = tuple(_list(value))
-    period = shared.periods.get(key)
+    if type(value) is not str:
+        raise TypeError("period")
+    period = shared.periods.get(value)
     if period is None:
-        year, month, day = key
-        if not all(part is None or (type(part) is int) for part in key) or year is None:
-            raise TypeError("period")
-        period = Period(year, month, day)
-        if (month is None and day is not None) or Period.parse(str(period)) != period:
+        period = Period.parse(value)
+        if str(period) != value:  # only the canonical text cqip writes
             raise ValueError("period")
-        shared.periods[key] = period
+        shared.periods[value] = period
     return period
 
 

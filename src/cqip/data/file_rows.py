@@ -97,6 +97,8 @@ class Group(NamedTuple):
         if self.size < 2:
             return True
         periods = _codes(self.columns["period"], self.size)
+        if isinstance(periods, range):  # each period once (how the cache gives back most series)
+            return True
         scope = self.columns["scope"]
         if isinstance(scope, Const):
             return len(set(periods)) == self.size
