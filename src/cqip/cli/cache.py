@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="The checked-data cache (see --no-cache).", no_args_is_help=True, add_completion=False)
+from cqip.cli.params import Command, Group
+
+app = typer.Typer(cls=Group, help="The checked-data cache (see --no-cache).", no_args_is_help=True,
+                  add_completion=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def clear() -> None:
     """Remove every entry of the checked-data cache; only its own files are removed."""
     from cqip.data.problems import UsageError
