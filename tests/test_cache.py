@@ -217,6 +217,39 @@ def test_periods_in_order_are_stored_as_a_run_and_others_code_by_code() -> None:
         assert codec.decode_rows(bad, codec.Shared()) is None
 
 
+def test_task_status_files_are_not_parsed_again_either(cli, tmp_path: Path, monkeypatch) -> None:
+    """A status file with reports: its entry is read back, not rewritten on every run."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parents[1] / "data", data)
+    with (data / "task_status" / "progress.csv").open("a", encoding="utf-8") as handle:
+        handle.write("12,2017-06-30,in_progress,https://example.org/r,n,2018-01-05\n"
+                     "13,2018,done,https://example.org/s,,\n")
+    reads: list[str] = []
+    real = loading.parse_task_status
+
+    def counting(text: str, name: str, book):
+        reads.append(name)
+        return real(text, name, book)
+
+    monkeypatch.setattr(loading, "parse_task_status", counting)
+    first = outputs(cli, data, commands=[["tasks", "-f", "json"]])
+    assert len(reads) == 1 and "in_progress" in first[0][1]
+    assert outputs(cli, data, commands=[["tasks", "-f", "json"]]) == first
+    assert len(reads) == 1
+
+
+def test_a_reports_entry_gives_back_the_reports_and_refuses_a_bomb() -> None:
+    from cqip.data.tasks_file import TaskStatus
+
+    reports = [StatusReport(12, Period(2017, 6, 30), TaskStatus.IN_PROGRESS, "https://example.org/r", "n", "p.csv",
+                            5, date(2018, 1, 5)), StatusReport(13, Period(2018), TaskStatus.DONE, "s", "", "p.csv", 6)]
+    payload = codec.encode_reports(reports)
+    assert codec.decode_reports(payload, "p.csv", lambda n: True, codec.Shared()) == reports
+    nested = b"[" * 100_000  # a header nested past Python's recursion limit: an entry refused, not a traceback
+    assert codec.decode_reports(nested, "p.csv", lambda n: True, codec.Shared()) is None
+    assert codec.decode_rows(len(nested).to_bytes(4, "little") + nested, codec.Shared()) is None
+
+
 def test_a_model_entry_gives_back_the_parsed_file_and_refuses_a_wrong_type() -> None:
     from cqip.data.models import TargetsFile
     from cqip.data.targets_file import read_targets

@@ -23,7 +23,7 @@ import msgspec
 
 from cqip.data.file_rows import KINDS, STORED, Coded, Column, Const, FileRows, Group, Values
 from cqip.data.models import Bound
-from cqip.data.periods import Period, PeriodError
+from cqip.data.periods import Period
 from cqip.data.task_status_file import REPORTABLE, StatusReport
 from cqip.data.tasks_file import TaskStatus
 
@@ -32,6 +32,9 @@ MAGIC = FORMAT.encode() + b"\n"
 _DIGEST = 32
 _HEADER = 4  # bytes of the JSON header's length before it
 M = TypeVar("M")
+# What reading a malformed payload raises (PeriodError is a ValueError; a JSON header nested a
+# hundred thousand deep, a RecursionError): the entry is then ignored and rebuilt.
+_MALFORMED = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError)
 # Every field of StatusReport, in order; a field added there must be added here (a test checks).
 REPORT_FIELDS = ("task", "period", "status", "evidence", "note", "file", "line", "recorded")
 
@@ -128,7 +131,7 @@ def decode_rows(payload: bytes, shared: Shared) -> FileRows | None:
     """The rows `encode_rows` wrote, or None when the payload is not exactly such a thing."""
     try:
         return _decode_rows(payload, shared)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, PeriodError):
+    except _MALFORMED:
         return None
 
 
@@ -275,8 +278,8 @@ def encode_reports(reports: Sequence[StatusReport]) -> bytes:
     """The reports as JSON rows in REPORT_FIELDS order, without the file name (read under any)."""
     if StatusReport._fields != REPORT_FIELDS:
         raise AssertionError("StatusReport's fields changed: update REPORT_FIELDS and the codec")
-    rows = [[r.task, [r.period.year, r.period.month, r.period.day], r.status.value, r.evidence, r.note, r.line,
-             None if r.recorded is None else r.recorded.isoformat()] for r in reports]
+    rows = [[r.task, _to_json("period", r.period), r.status.value, r.evidence, r.note, r.line,
+             _to_json("date", r.recorded)] for r in reports]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -294,5 +297,5 @@ def decode_reports(payload: bytes, filename: str, tasks: Callable[[int], bool],
             reports.append(StatusReport(task, _from_json("period", period, shared), state, evidence, note,
                                         filename, line, _from_json("date", recorded, shared)))
         return reports
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError, PeriodError):
+    except _MALFORMED:
         return None
