@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 
+_BOUNDS = {"ge", "gt", "le", "lt", "multiple_of"}
+_LENGTHS = {"min_length", "max_length"}
+_KEYS = {"str": {*_LENGTHS, "pattern"}, "int": _BOUNDS, "float": {*_BOUNDS, "allow_inf_nan"}, "list": _LENGTHS,
+         "tuple": _LENGTHS, "dict": _LENGTHS, "set": _LENGTHS}
+
+
 class Rules:
     """The constraints of pydantic's `Field(**rules)`, then `after` on the valid value, applied when
     pydantic validates; other readers of the annotations (msgspec, for the cache) skip it."""
@@ -28,7 +34,13 @@ class Rules:
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         # Each rule is the key of the same name in the core schema of a str, int, float, list or tuple
         # (what `Field` itself sets): a schema updated in place builds faster than `Field` re-read.
-        schema = cast("CoreSchema", {**handler(source), **self.rules})
+        # A rule that schema has no key for (a misspelt rule, Rules around `float | None`) is an error
+        # when the validator is built, never a constraint silently dropped.
+        schema = handler(source)
+        unknown = set(self.rules) - _KEYS.get(schema["type"], set())
+        if unknown:
+            raise TypeError(f"Rules({', '.join(sorted(unknown))}) cannot constrain a {schema['type']} schema")
+        schema = cast("CoreSchema", {**schema, **self.rules})
         if self.after is None:
             return schema
         from pydantic_core import core_schema
