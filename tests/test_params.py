@@ -26,20 +26,30 @@ PARAMS = _params()
 HERE = str(Path(__file__).parent)
 WORDS = ["2019", "1899", "2200", "2201", "0", "007", "1200", "1201", "+5", "-1", " 12", "1e3", "٣", "zh", "en", "ZH",
          "json", "JSON", "table", "html", "xlsx", "any", "2019-12-31", "2019-02-30", "20191231", "actuals/a.csv",
-         "../x.csv", "a.txt", "", " ", "-", "市知识产权局", "全市", HERE, __file__, "/nonexistent/x", "a\udcff"]
+         "../x.csv", "a.txt", "", " ", "-", "市知识产权局", "全市", HERE, __file__, "/nonexistent/x", "a\udcff",
+         "\ud800", "a\0b", "/dev/null", "~"]  # lone surrogates: the one a command line gives, and one it cannot
+
+
+def assert_as_typer_makes_it(command: Any, param: Any, value: Any) -> bool:
+    """True when the value was coerced without typer."""
+    ctx = command.context_class(command)
+    plain = plain_value(param, ctx, value)
+    if plain is not TYPER:
+        typed = param.get_runtime_param().coerce(value, param=param, ctx=ctx)  # typer's own coercion
+        assert type(plain) is type(typed) and plain == typed, (command.name, param.name, value)
+    return plain is not TYPER
 
 
 @given(st.sampled_from(PARAMS), st.data())
 def test_a_value_coerced_without_typer_is_what_typer_makes_of_it(pair: tuple[Any, Any], data: st.DataObject) -> None:
-    command, param = pair
-    value = data.draw(st.one_of(st.sampled_from(WORDS), st.text(max_size=12), st.none(), st.integers(-5, 3000),
-                                st.just(param.default)))
-    ctx = command.context_class(command)
-    plain = plain_value(param, ctx, value)
-    event("typer decides" if plain is TYPER else "plain")
-    if plain is not TYPER:
-        typed = param.get_runtime_param().coerce(value, param=param, ctx=ctx)  # typer's own coercion
-        assert type(plain) is type(typed) and plain == typed, (command.name, param.name, value)
+    value = data.draw(st.one_of(st.text(max_size=12), st.none(), st.integers(-5, 3000), st.just(pair[1].default)))
+    event("plain" if assert_as_typer_makes_it(*pair, value) else "typer decides")
+
+
+def test_every_option_takes_every_awkward_value_as_typer_does() -> None:
+    for command, param in PARAMS:
+        for value in WORDS:
+            assert_as_typer_makes_it(command, param, value)
 
 
 def test_every_kind_of_option_has_its_plain_values() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -54,9 +55,17 @@ def plain_value(param: Any, ctx: Any, value: Any) -> Any:
         return value
     if described.choices is not None and info.case_sensitive and ctx.token_normalize_func is None:
         return next((c for c in described.choices if str(c.value if isinstance(c, Enum) else c) == value), TYPER)
-    if kind is Path and value and "\0" not in value and all(getattr(info, k) == v for k, v in _PLAIN_PATH.items()):
+    if kind is Path and _os_path(value) and all(getattr(info, key) == v for key, v in _PLAIN_PATH.items()):
         return Path(value) if not os.path.exists(value) or os.access(value, os.R_OK) else TYPER
     return TYPER
+
+
+def _os_path(value: str) -> bool:
+    """A path the OS can be asked about (`os.path.exists` says False where `os.stat` raises, as typer calls it)."""
+    try:
+        return bool(value) and b"\0" not in os.fsencode(value)
+    except UnicodeEncodeError:  # a lone surrogate no command line or environment gives
+        return False
 
 
 def _whole(value: object) -> int | None:
@@ -65,21 +74,23 @@ def _whole(value: object) -> int | None:
     return int(value) if isinstance(value, str) and _WHOLE.fullmatch(value) else None
 
 
-def _process_value(self: Any, ctx: Any, value: Any) -> Any:  # ctx: the context of typer's own click
-    plain = plain_value(self, ctx, value)
+def _processed(param: Any, ctx: Any, value: Any, by_typer: Callable[[Any, Any], Any]) -> Any:
+    plain = plain_value(param, ctx, value)
     if plain is TYPER:
-        return super(type(self), self).process_value(ctx, value)
-    return plain if self.callback is None else self.callback(ctx, self, plain)
+        return by_typer(ctx, value)
+    return plain if param.callback is None else param.callback(ctx, param, plain)
 
 
 # Subclasses, not a mixin: typer's instances change class, which Python allows only between classes
 # of one layout (a mixin base would change it).
 class _Option(TyperOption):
-    process_value = _process_value
+    def process_value(self, ctx: Any, value: Any) -> Any:  # ctx: the context of typer's own click
+        return _processed(self, ctx, value, super().process_value)
 
 
 class _Argument(TyperArgument):
-    process_value = _process_value
+    def process_value(self, ctx: Any, value: Any) -> Any:
+        return _processed(self, ctx, value, super().process_value)
 
 
 _ADOPTED: dict[type, type] = {TyperOption: _Option, TyperArgument: _Argument}
