@@ -57,7 +57,8 @@ def test_numbers_as_typed(text: str, value: str) -> None:
     assert parse_number(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["3,50", "1,2345", "abc", "", "nan", "inf", "3 500", "1_000", "١٢"])
+@pytest.mark.parametrize("text", ["3,50", "1,2345", "abc", "", "nan", "inf", "3 500", "1_000", "١٢",
+                                  "10²", "①⑨", "𝟏𝟐"])  # NFKC would read these as 102, 19 and 12
 def test_not_numbers(text: str) -> None:
     with pytest.raises(ValueError):
         parse_number(text)
@@ -100,7 +101,7 @@ def test_scaled_rows_are_converted_exactly(cli, tmp_path: Path) -> None:
     ("text", "period"),
     [("2019", Period(2019)), ("2019-11", Period(2019, 11)), ("2019-11-30", Period(2019, 11, 30)),
      ("2019年", Period(2019)), ("2019年11月", Period(2019, 11)), ("2019年1月", Period(2019, 1)),
-     (" ２０１９年 ", Period(2019))],
+     (" ２０１９年 ", Period(2019)), ("\u30002019年１１月", Period(2019, 11))],
 )
 def test_periods(text: str, period: Period) -> None:
     assert Period.parse(text) == period
@@ -108,7 +109,7 @@ def test_periods(text: str, period: Period) -> None:
 
 @pytest.mark.parametrize(
     "text", ["19", "2019-1", "2019/11", "2019-11-31", "2019年13月", "2019年11月30日", "2019Q3", "", "二〇一九年",
-             "1899", "٢٠١٩", "२०१९-११"]  # other scripts' digits: as numbers refuse them, so do periods
+             "1899", "٢٠١٩", "२०१९-११", "²⁰¹⁹", "②⓪①⑨"]  # as numbers refuse other scripts' digits
 )
 def test_not_periods(text: str) -> None:
     with pytest.raises(PeriodError):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from cqip.data.csv_reader import Row, check_characters, read_header
 from cqip.data.encoding import decode_with_codec
 from cqip.data.models import Catalog, Observation
 from cqip.data.names import indicator_id
+from cqip.data.numbers import half_width
 from cqip.data.problems import DataError, Problem
 
 COMMAND_LINE = "cqip add"  # the "file" of a problem with the arguments themselves
@@ -53,8 +53,8 @@ def decide(catalog: Catalog, observations: Iterable[Observation], cells: dict[st
     row = {name: value.strip() for name, value in cells.items()} | {"recorded": today.isoformat()}
     row["indicator"] = indicator_id(catalog, row.get("indicator", ""))  # PCT国际专利申请量 → pct_applications
     for name in ("period", "value"):  # ２０１９, ３５００ from an input method: written as they are read
-        if name in row and not row[name].isascii():
-            row[name] = unicodedata.normalize("NFKC", row[name])
+        if name in row:
+            row[name] = half_width(row[name])
     parsed = Row(COMMAND_LINE, 0, row)
     check_characters(parsed)
     new = observation(parsed, catalog)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+
+from cqip.data.numbers import half_width
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # ASCII digits: not ٢٠١٩, as numbers
 _PERIOD_ZH = re.compile(r"^(\d{4})年(?:(\d{1,2})月)?$", re.ASCII)  # 2019年, 2019年11月: as Chinese reports write them
@@ -32,7 +33,7 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        cleaned = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
+        cleaned = half_width(text).strip()
         match = _PERIOD.match(cleaned) or _PERIOD_ZH.match(cleaned)
         if not match:
             raise PeriodError(f"{text!r} is not a period (expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月)")
