@@ -55,7 +55,7 @@ def plain_value(param: Any, ctx: Any, value: Any) -> Any:
         return value
     if described.choices is not None and info.case_sensitive and ctx.token_normalize_func is None:
         return next((c for c in described.choices if str(c.value if isinstance(c, Enum) else c) == value), TYPER)
-    if kind is Path and _os_path(value) and all(getattr(info, key) == v for key, v in _PLAIN_PATH.items()):
+    if kind is Path and _os_path(value) and all(getattr(info, key, None) == v for key, v in _PLAIN_PATH.items()):
         return Path(value) if not os.path.exists(value) or os.access(value, os.R_OK) else TYPER
     return TYPER
 
