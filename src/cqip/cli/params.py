@@ -1,13 +1,12 @@
 """Command classes that coerce plain option values themselves, without typer's pydantic adapters.
 
 typer (0.29) coerces every option's value through a pydantic TypeAdapter it builds on first use,
-even a value of None, and the first adapter imports most of pydantic: some 60 ms, half of what a
-warm `cqip gap --year 2019` costs otherwise, when the checked-data cache answers without any
-validation. For the values cqip's options take in ordinary use the coercion is plain — None, a
-default, a str, a whole number within bounds, an exact choice, a readable or absent path, what
-the option's own parser returns — and `plain_value` gives exactly what typer would (a property
-test compares the two on every option). Any other value goes to typer: its checks and messages
-are unchanged.
+even a value of None, and the first adapter imports most of pydantic: that nearly doubled a warm
+`cqip --data DIR gap --year 2019`, whose data the checked-data cache gives without any validation.
+For the values cqip's options take in ordinary use the coercion is plain — None, a default, a str,
+a whole number within bounds, an exact choice, a readable or absent path, what the option's own
+parser returns — and `plain_value` gives exactly what typer would (tests compare the two on every
+option). Any other value goes to typer: its checks and messages are unchanged.
 """
 
 from __future__ import annotations
