@@ -30,12 +30,14 @@ _PLAIN_PATH = {"exists": False, "file_okay": True, "dir_okay": True, "writable":
 
 def plain_value(param: Any, ctx: Any, value: Any) -> Any:
     """`value` as typer would coerce it for `param` where that is plain, else TYPER."""
+    if param.multiple or param.nargs != 1:
+        return TYPER
     if value is None:
-        return TYPER if param.required or param.multiple or param.nargs != 1 else None
+        return TYPER if param.required else None
     if isinstance(value, Enum) and value is param.default:  # typed, or read from $ENV, it would be a str
         return value
     described = getattr(param, "type_descriptor", None)  # typer's own record of the annotation
-    if described is None or param.multiple or param.nargs != 1:
+    if described is None:
         return TYPER
     kind, info = described.annotation, described.parameter_info
     if info.parser is not None:

@@ -108,7 +108,7 @@ def encode_rows(rows: FileRows) -> bytes:
                     else:
                         codes = array("I", (code(kind, value) for value in column.values))
                     if codes[-1] - codes[0] == len(codes) - 1 and codes == array("I", range(codes[0], codes[-1] + 1)):
-                        layout[name] = ["run", codes[0]]  # a series' periods, each once and in order: no array
+                        layout[name] = ["run", codes[0]]  # each code once and in order (most series' periods)
                     else:
                         layout[name] = ["codes", len(arrays)]
                         arrays.append(codes)
